@@ -1,0 +1,25 @@
+/**
+ * `report check <inputs…>`: validate and render every record without writing anything;
+ * every problem as FILE:LINE:COL: message.
+ */
+import path from 'node:path';
+import { hasErrors } from '../../diagnostics.js';
+import { findInputs } from '../../input/find-inputs.js';
+import { renderFile } from '../../pipeline.js';
+import { EXIT } from '../exit-codes.js';
+import { report, type CliIo } from '../io.js';
+import { shown } from './build.js';
+
+export async function check(inputs: string[], io: CliIo): Promise<number> {
+  const { files, diagnostics } = await findInputs(inputs.map((p) => path.resolve(io.cwd, p)));
+  report(io, diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
+  const missing = diagnostics.filter((d) => d.severity === 'error').length;
+  let invalid = 0;
+  for (const input of files) {
+    const rendered = await renderFile(input.file, { now: io.now(), env: io.env });
+    report(io, rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
+    if (!rendered.ok || hasErrors(rendered.diagnostics)) invalid++;
+  }
+  io.stderr(`checked ${files.length}: ${files.length - invalid} ok, ${invalid} with errors\n`);
+  return missing === 0 && invalid === 0 && files.length > 0 ? EXIT.ok : EXIT.invalidInput;
+}

@@ -1,0 +1,193 @@
+/**
+ * Document model → .docx bytes laid out to GB/T 9704-2012, through the `docx` package.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Packer,
+  Paragraph,
+  SimpleField,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  BorderStyle,
+  type ParagraphChild,
+} from 'docx';
+import type { Block, DocumentModel, Inline } from '../../model/types.js';
+import { CHAR_WIDTH, FONTS, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_INDENT } from './layout.js';
+import { STYLE_IDS, gongwenStyles, headingRun, runFont } from './styles.js';
+import { placeSignature } from './signature.js';
+import { fontTableXml } from './font-table.js';
+import { xmlSafe } from './xml-text.js';
+
+export interface DocxMetadata {
+  title: string;
+  /** The issuing unit: the document's author. */
+  creator: string;
+}
+
+export interface DocxResult {
+  bytes: Uint8Array;
+  /** Human-readable notes on what had to change (stripped characters). */
+  warnings: string[];
+}
+
+const HEADINGS = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3', 4: 'Heading4' } as const;
+
+export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promise<DocxResult> {
+  let removed = 0;
+  const clean = (text: string): string => {
+    const safe = xmlSafe(text);
+    removed += safe.removed;
+    return safe.text;
+  };
+
+  const children = model.blocks.flatMap((block, i) =>
+    // The signature never stands alone on a page: the body paragraph before it goes along.
+    blockToDocx(block, clean, model.blocks[i + 1]?.type === 'signature'),
+  );
+  const doc = new Document({
+    title: clean(meta.title),
+    creator: clean(meta.creator),
+    lastModifiedBy: clean(meta.creator),
+    styles: gongwenStyles,
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: { size: PAGE, margin: MARGIN },
+          grid: { type: 'lines', linePitch: LINE_PITCH },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children,
+      },
+    ],
+  });
+  const buffer = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const warnings = removed > 0 ? [`${removed} character(s) not allowed in a Word file were removed`] : [];
+  return { bytes: new Uint8Array(buffer), warnings };
+}
+
+type Clean = (text: string) => string;
+
+/**
+ * Every paragraph turns off the automatic gap between Chinese and digits: a 公文 writes
+ * "2024年12月18日" tight, and the gap would push lines off the 28-character grid.
+ */
+const paragraph = (options: ConstructorParameters<typeof Paragraph>[0] & object) =>
+  new Paragraph({ autoSpaceEastAsianText: false, ...options });
+
+function blockToDocx(block: Block, clean: Clean, keepNext = false): Array<Paragraph | Table> {
+  switch (block.type) {
+    case 'title':
+      return [
+        paragraph({ style: 'Title', children: [new TextRun(clean(block.text))] }),
+        // GB/T 9704: one blank line between the title and what follows.
+        paragraph({}),
+      ];
+    case 'heading':
+      return [paragraph({ style: HEADINGS[block.level], children: [new TextRun(clean(block.text))] })];
+    case 'paragraph': {
+      const runs: ParagraphChild[] = [];
+      if (block.lead) {
+        const { font, bold } = headingRun(block.lead.level);
+        runs.push(new TextRun({ text: clean(block.lead.text), font, bold }));
+      }
+      runs.push(...block.inlines.map((inline) => inlineToRun(inline, clean)));
+      return [paragraph({ children: runs, keepNext })];
+    }
+    case 'table':
+      return [tableToDocx(block, clean), paragraph({})];
+    case 'signature': {
+      const placements = placeSignature(block.lines);
+      return [
+        // GB/T 9704: the signature comes one blank line below the body.
+        paragraph({ keepNext: true }),
+        ...block.lines.map(
+          (line, i) =>
+            paragraph({
+              style: STYLE_IDS.signature,
+              keepNext: i < block.lines.length - 1,
+              ...placementToParagraph(placements[i]!),
+              children: [new TextRun(clean(line.trim()))],
+            }),
+        ),
+      ];
+    }
+  }
+}
+
+function placementToParagraph(placement: ReturnType<typeof placeSignature>[number]) {
+  const twips = Math.round(placement.indent * CHAR_WIDTH);
+  return placement.align === 'left'
+    ? { alignment: AlignmentType.LEFT, indent: { left: twips, firstLine: 0 } }
+    : { alignment: AlignmentType.RIGHT, indent: { right: twips, firstLine: 0 } };
+}
+
+function inlineToRun(inline: Inline, clean: Clean): TextRun {
+  if (inline.kind === 'break') return new TextRun({ break: 1 });
+  return new TextRun({
+    text: clean(inline.text),
+    bold: inline.strong ?? false,
+    // Emphasis in Chinese official text is set in 楷体, not slanted.
+    ...(inline.emphasis ? { font: runFont(FONTS.heading2.eastAsia) } : {}),
+  });
+}
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean): Table {
+  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+  const cell = (text: string, header: boolean, column: number) =>
+    new TableCell({
+      children: [
+        paragraph({
+          style: STYLE_IDS.tableText,
+          alignment: header ? AlignmentType.CENTER : alignmentOf(block.align[column] ?? null),
+          children: [
+            new TextRun({
+              text: clean(text),
+              ...(header ? { font: runFont(FONTS.heading1.eastAsia) } : {}),
+            }),
+          ],
+        }),
+      ],
+    });
+  const row = (cells: string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: Array.from({ length: columns }, (_, i) => cell(cells[i] ?? '', header, i)),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
+    rows: [row(block.header, true), ...block.rows.map((r) => row(r, false))],
+  });
+}
+
+function alignmentOf(align: 'left' | 'center' | 'right' | null) {
+  if (align === 'left') return AlignmentType.LEFT;
+  if (align === 'right') return AlignmentType.RIGHT;
+  return AlignmentType.CENTER;
+}
+
+/**
+ * "— N —" in 4号 宋体: odd pages right-aligned, even pages left-aligned, one character in from
+ * the text block's edge. The PAGE field carries a cached value so Word never reports it as damaged.
+ */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  return new Footer({
+    children: [
+      paragraph({
+        style: STYLE_IDS.footer,
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: PAGE_NUMBER_INDENT, firstLine: 0 } : { left: PAGE_NUMBER_INDENT, firstLine: 0 },
+        children: [new TextRun('— '), new SimpleField('PAGE', '1'), new TextRun(' —')],
+      }),
+    ],
+  });
+}
