@@ -57,7 +57,12 @@ export async function renderFile(file: string, options: RenderOptions & LoadOpti
 
 /** The Word file of a rendered document, with warnings about anything that had to change. */
 export async function toDocx(doc: RenderedDocument): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
-  const { bytes, warnings } = await writeDocx(doc.model, { title: doc.record.title, creator: doc.record.unit });
+  const { year, month = 1, day = 1 } = doc.record.date;
+  const { bytes, warnings } = await writeDocx(doc.model, {
+    title: doc.record.title,
+    creator: doc.record.unit,
+    date: new Date(Date.UTC(year, month - 1, day)),
+  });
   return {
     bytes,
     diagnostics: warnings.map((message) => ({ file: doc.record.file, severity: 'warning', code: 'docx/characters', message })),

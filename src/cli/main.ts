@@ -57,6 +57,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       exitCode = await check(inputs, io);
     });
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of record files (also in schema/record.schema.json)')
+    .action(async () => {
+      const { recordJsonSchema } = await import('../records/json-schema.js');
+      io.stdout(recordJsonSchema());
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {

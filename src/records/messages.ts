@@ -116,7 +116,12 @@ export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: Pa
     }
   };
   for (const issue of issues) visit(issue, []);
-  return out;
+  // A value can fail two checks that say the same thing (a date's pattern and its calendar).
+  const seen = new Set<string>();
+  return out.filter((p) => {
+    const key = `${fieldPath(p.path)}\u0000${p.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /**
@@ -141,16 +146,18 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return bestDistance <= limit || (best !== undefined && (best.includes(word) || word.includes(best))) ? best : undefined;
 }
 
+/** Edit distance counting a swap of two neighbours as one edit (titel → title). */
 function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= x.length; i++) {
-    const current = [i];
     for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[y.length]!;
+  return d[x.length]![y.length]!;
 }

@@ -30,6 +30,8 @@ export function templateContext(record: DocumentRecord) {
     activities: activities.map((a) => ({ ...a, date: a.date ? chineseDate(a.date) : undefined })),
     honors: record.honors.map((h) => ({ ...h, date: h.date ? chineseDate(h.date) : undefined })),
     metrics: record.metrics,
+    /** Metrics with a previous value: the ones a change can be reported for. */
+    comparedMetrics: record.metrics.filter((m) => m.previous !== undefined),
     closing: record.closing,
     extra: record.extra,
     stats: {

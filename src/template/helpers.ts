@@ -63,14 +63,21 @@ export const helpers: Record<string, HelperDelegate> = {
     const [a, b] = positional(args);
     return a === b;
   },
+  /** {{#if (or a b)}}: true when any argument is truthy (an empty list is not). */
+  or: (...args: unknown[]) => positional(args).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v))),
   /** {{#if (gt stats.activityCount 0)}} */
   gt: (...args: unknown[]) => {
     const [a, b] = positional(args);
     return toNumber('gt', a) > toNumber('gt', b);
   },
-  /** The subject of a report title: 关于创建文明单位的情况汇报 → 创建文明单位 */
-  subject: (...args: unknown[]) =>
-    String(positional(args)[0] ?? '')
-      .replace(/^关于/, '')
-      .replace(/(的)?(工作)?(情况汇报|汇报|工作总结|总结|实施意见|意见)$/, ''),
+  /**
+   * The subject of a title, without 关于, the genre and the unit's own name:
+   * {{subject "滨河区中心关于创建文明单位的情况汇报" "滨河区中心"}} → 创建文明单位
+   */
+  subject: (...args: unknown[]) => {
+    const [title, unit] = positional(args).map((v) => String(v ?? ''));
+    let text = title!;
+    if (unit && text.startsWith(unit)) text = text.slice(unit.length);
+    return text.replace(/^关于/, '').replace(/(的)?(工作)?(情况汇报|汇报|工作总结|总结|实施意见|意见)$/, '');
+  },
 };

@@ -80,7 +80,10 @@ export const gongwenStyles: IStylesOptions = {
       quickFormat: true,
       run: bodyRun,
       paragraph: {
-        alignment: 'both',
+        // Left, not justified: on the 28-character grid the two look the same for Chinese
+        // text, but LibreOffice (7.4, measured) drops a "，" that hangs past a full justified
+        // line, while it and Word both show it hanging in the margin of a left-aligned one.
+        alignment: 'left',
         indent: { firstLine: FIRST_LINE_INDENT },
         spacing: { before: 0, after: 0 },
       },

@@ -19,14 +19,17 @@ import {
 import type { Block, DocumentModel, Inline } from '../../model/types.js';
 import { CHAR_WIDTH, FONTS, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_INDENT } from './layout.js';
 import { STYLE_IDS, gongwenStyles, headingRun, runFont } from './styles.js';
-import { placeSignature } from './signature.js';
+import { placeSignature, textWidth } from './signature.js';
 import { fontTableXml } from './font-table.js';
 import { xmlSafe } from './xml-text.js';
+import { repackDocx } from './package.js';
 
 export interface DocxMetadata {
   title: string;
   /** The issuing unit: the document's author. */
   creator: string;
+  /** 成文日期: the document's created/modified date (never the clock, so builds repeat). */
+  date: Date;
 }
 
 export interface DocxResult {
@@ -68,7 +71,7 @@ export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promi
   });
   const buffer = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   const warnings = removed > 0 ? [`${removed} character(s) not allowed in a Word file were removed`] : [];
-  return { bytes: new Uint8Array(buffer), warnings };
+  return { bytes: repackDocx(new Uint8Array(buffer), meta.date), warnings };
 }
 
 type Clean = (text: string) => string;
@@ -139,10 +142,27 @@ function inlineToRun(inline: Inline, clean: Clean): TextRun {
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
+/** The width of the text block in twips: 156 mm. */
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+/**
+ * Column widths in proportion to the longest text of each column (2 to 12 characters, plus
+ * room for the cell margins), so a 工作内容 column gets room and a 时间 column does not wrap.
+ */
+function columnWidths(block: Extract<Block, { type: 'table' }>, columns: number): number[] {
+  const wants = Array.from({ length: columns }, (_, i) =>
+    Math.min(12, Math.max(2, ...[block.header, ...block.rows].map((row) => textWidth(row[i] ?? '')))) + 1.5,
+  );
+  const total = wants.reduce((a, b) => a + b, 0);
+  return wants.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+}
+
 function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean): Table {
   const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+  const widths = columnWidths(block, columns);
   const cell = (text: string, header: boolean, column: number) =>
     new TableCell({
+      width: { size: widths[column]!, type: WidthType.DXA },
       children: [
         paragraph({
           style: STYLE_IDS.tableText,
@@ -163,7 +183,8 @@ function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean): Ta
       children: Array.from({ length: columns }, (_, i) => cell(cells[i] ?? '', header, i)),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
     rows: [row(block.header, true), ...block.rows.map((r) => row(r, false))],
   });
