@@ -5,7 +5,7 @@
  * Locally the suite is skipped when LibreOffice is missing; under CI it must run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../src/model/parse-markdown.js';
