@@ -190,3 +190,20 @@ describe('report schema', () => {
     expect(r.stdout).toBe(readFileSync(path.join(ROOT, 'schema', 'record.schema.json'), 'utf8'));
   });
 });
+
+describe('characters a Word file cannot hold', () => {
+  it('are stripped with a warning, and the docx stays well-formed', async () => {
+    const { XMLValidator } = await import('fast-xml-parser');
+    const { readDocx } = await import('./support.js');
+    const dir = folderWith({
+      'odd.yaml': 'kind: 工作总结\ntitle: "标题\\x01"\nunit: 单位\ndate: 2024-12-18\nintro: "控制\\x07字符与孤立代理\\uD800项“引号”"\n',
+    });
+    const r = report(['build', 'odd.yaml'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('odd.yaml: warning: 3 character(s) not allowed in a Word file were removed');
+    const parts = readDocx(path.join(dir, 'out', 'odd.docx'));
+    for (const [name, xml] of Object.entries(parts)) if (name.endsWith('.xml')) expect(XMLValidator.validate(xml), name).toBe(true);
+    expect(parts['word/document.xml']).toContain('控制字符与孤立代理项“引号”');
+    expect(parts['word/document.xml']).toMatch(/<w:rFonts w:hint="eastAsia"\/><\/w:rPr><w:t xml:space="preserve">控制/);
+  });
+});

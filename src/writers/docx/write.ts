@@ -53,9 +53,10 @@ export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promi
     blockToDocx(block, clean, model.blocks[i + 1]?.type === 'signature'),
   );
   const doc = new Document({
-    title: clean(meta.title),
-    creator: clean(meta.creator),
-    lastModifiedBy: clean(meta.creator),
+    // Metadata repeats text the body already counted: cleaned, not counted again.
+    title: xmlSafe(meta.title).text,
+    creator: xmlSafe(meta.creator).text,
+    lastModifiedBy: xmlSafe(meta.creator).text,
     styles: gongwenStyles,
     evenAndOddHeaderAndFooters: true,
     sections: [
@@ -87,17 +88,17 @@ function blockToDocx(block: Block, clean: Clean, keepNext = false): Array<Paragr
   switch (block.type) {
     case 'title':
       return [
-        paragraph({ style: 'Title', children: [new TextRun(clean(block.text))] }),
+        paragraph({ style: 'Title', children: [eastAsianRun(clean(block.text))] }),
         // GB/T 9704: one blank line between the title and what follows.
         paragraph({}),
       ];
     case 'heading':
-      return [paragraph({ style: HEADINGS[block.level], children: [new TextRun(clean(block.text))] })];
+      return [paragraph({ style: HEADINGS[block.level], children: [eastAsianRun(clean(block.text))] })];
     case 'paragraph': {
       const runs: ParagraphChild[] = [];
       if (block.lead) {
         const { font, bold } = headingRun(block.lead.level);
-        runs.push(new TextRun({ text: clean(block.lead.text), font, bold }));
+        runs.push(eastAsianRun(clean(block.lead.text), { font, bold }));
       }
       runs.push(...block.inlines.map((inline) => inlineToRun(inline, clean)));
       return [paragraph({ children: runs, keepNext })];
@@ -115,7 +116,7 @@ function blockToDocx(block: Block, clean: Clean, keepNext = false): Array<Paragr
               style: STYLE_IDS.signature,
               keepNext: i < block.lines.length - 1,
               ...placementToParagraph(placements[i]!),
-              children: [new TextRun(clean(line.trim()))],
+              children: [eastAsianRun(clean(line.trim()))],
             }),
         ),
       ];
@@ -130,12 +131,19 @@ function placementToParagraph(placement: ReturnType<typeof placeSignature>[numbe
     : { alignment: AlignmentType.RIGHT, indent: { right: twips, firstLine: 0 } };
 }
 
+/**
+ * A run whose shared characters (“”—…·) Word must draw with the East Asian font: Word picks
+ * a run's font by Unicode block unless the run says `w:hint="eastAsia"`.
+ */
+function eastAsianRun(text: string, options: { bold?: boolean; font?: ReturnType<typeof runFont> } = {}): TextRun {
+  return new TextRun({ text, font: options.font ?? { hint: 'eastAsia' }, ...(options.bold ? { bold: true } : {}) });
+}
+
 function inlineToRun(inline: Inline, clean: Clean): TextRun {
   if (inline.kind === 'break') return new TextRun({ break: 1 });
-  return new TextRun({
-    text: clean(inline.text),
+  // Emphasis in Chinese official text is set in 楷体, not slanted.
+  return eastAsianRun(clean(inline.text), {
     bold: inline.strong ?? false,
-    // Emphasis in Chinese official text is set in 楷体, not slanted.
     ...(inline.emphasis ? { font: runFont(FONTS.heading2.eastAsia) } : {}),
   });
 }
@@ -167,12 +175,7 @@ function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean): Ta
         paragraph({
           style: STYLE_IDS.tableText,
           alignment: header ? AlignmentType.CENTER : alignmentOf(block.align[column] ?? null),
-          children: [
-            new TextRun({
-              text: clean(text),
-              ...(header ? { font: runFont(FONTS.heading1.eastAsia) } : {}),
-            }),
-          ],
+          children: [eastAsianRun(clean(text), header ? { font: runFont(FONTS.heading1.eastAsia) } : {})],
         }),
       ],
     });
@@ -207,7 +210,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
         style: STYLE_IDS.footer,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: PAGE_NUMBER_INDENT, firstLine: 0 } : { left: PAGE_NUMBER_INDENT, firstLine: 0 },
-        children: [new TextRun('— '), new SimpleField('PAGE', '1'), new TextRun(' —')],
+        children: [eastAsianRun('— '), new SimpleField('PAGE', '1'), eastAsianRun(' —')],
       }),
     ],
   });
