@@ -17,5 +17,7 @@ export { parseMarkdown } from './model/parse-markdown.js';
 export type { Block, DocumentModel, Inline } from './model/types.js';
 export { writeMarkdown } from './writers/markdown.js';
 export { writeDocx } from './writers/docx/write.js';
+export { scriptConverter, SCRIPTS as OUTPUT_SCRIPTS, type Script } from './text/script.js';
+export { fixText } from './text/fix-text.js';
 export { formatDiagnostic, type Diagnostic, type Result } from './diagnostics.js';
 export { run } from './cli/main.js';

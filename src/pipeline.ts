@@ -1,66 +1,98 @@
 /**
  * One record file through the whole pipeline:
- * load (read → YAML → validate) → template context → Handlebars → Markdown → model → writers.
+ * load (read → YAML → repair → validate) → template context → Handlebars → Markdown → model
+ * → script conversion (when asked for) → writers.
  * The CLI, tests and any batch runner call these functions; nothing here touches stdout or exits.
  */
-import { ReportError, type Diagnostic, type Result } from './diagnostics.js';
+import { ReportError, hasErrors, type Diagnostic, type Result } from './diagnostics.js';
 import { loadRecord, type LoadOptions } from './records/load.js';
 import type { DocumentRecord } from './records/record.js';
+import type { Script, UserDictionary } from './text/script.js';
+import type { ProjectConfig } from './config/project-config.js';
 import { templateContext } from './template/context.js';
 import { builtinTemplatePath, renderTemplate } from './template/render.js';
 import { parseMarkdown } from './model/parse-markdown.js';
+import { mapModelText } from './model/map-text.js';
 import type { DocumentModel } from './model/types.js';
 import { writeMarkdown } from './writers/markdown.js';
-import { writeDocx } from './writers/docx/write.js';
 
 export interface RenderedDocument {
   record: DocumentRecord;
   model: DocumentModel;
   /** The Markdown preview, written from the model. */
   markdown: string;
+  /** Title and author for the Word file's properties, in the output script. */
+  title: string;
+  author: string;
 }
 
 export interface RenderOptions {
   /** A template file to use instead of the built-in one for the record's kind. */
   templateFile?: string;
+  /** Output script; overrides the record's `script:` and the project config. */
+  script?: Script;
+  /** Project defaults (report.config.yaml). */
+  config?: ProjectConfig;
+  env?: NodeJS.ProcessEnv;
 }
 
-/** Record → model and Markdown preview. Template errors come back as diagnostics. */
-export function renderRecord(record: DocumentRecord, options: RenderOptions = {}): Result<RenderedDocument> {
+/** Record → model and Markdown preview. Template and dictionary errors come back as diagnostics. */
+export async function renderRecord(record: DocumentRecord, options: RenderOptions = {}): Promise<Result<RenderedDocument>> {
   const templateFile = options.templateFile ?? builtinTemplatePath(record.kind);
   const diagnostics: Diagnostic[] = [];
-  if (record.script) {
-    diagnostics.push({
-      file: record.file,
-      severity: 'warning',
-      code: 'script/unsupported',
-      message: `script: ${record.script} is not converted by this version; the text stays as written`,
-    });
-  }
   let rendered: string;
   try {
     rendered = renderTemplate(templateFile, templateContext(record));
   } catch (error) {
-    if (error instanceof ReportError) return { ok: false, diagnostics: [...diagnostics, error.diagnostic] };
+    if (error instanceof ReportError) return { ok: false, diagnostics: [error.diagnostic] };
     throw error;
   }
-  const model = parseMarkdown(rendered);
-  return { ok: true, value: { record, model, markdown: writeMarkdown(model) }, diagnostics };
+  let model = parseMarkdown(rendered);
+  let title = record.title;
+  let author = record.unit;
+  const script = options.script ?? record.script ?? options.config?.script;
+  if (script) {
+    const dictionary = await userDictionary(record, options, diagnostics);
+    if (hasErrors(diagnostics)) return { ok: false, diagnostics };
+    // Loaded only when a conversion is asked for: the dictionaries are large.
+    const { scriptConverter } = await import('./text/script.js');
+    const convert = await scriptConverter(script, dictionary);
+    model = mapModelText(model, convert);
+    title = convert(title);
+    author = convert(author);
+  }
+  return { ok: true, value: { record, model, markdown: writeMarkdown(model), title, author }, diagnostics };
+}
+
+/** The project's dictionary, then the record's: a record entry wins over a project entry. */
+async function userDictionary(record: DocumentRecord, options: RenderOptions, diagnostics: Diagnostic[]): Promise<UserDictionary> {
+  const files = [options.config?.dictionary, record.dictionary].filter((f): f is string => f !== undefined);
+  if (files.length === 0) return [];
+  const { loadUserDictionary } = await import('./text/user-dictionary.js');
+  const merged = new Map<string, string>();
+  for (const file of files) {
+    const loaded = await loadUserDictionary(file, options.env);
+    diagnostics.push(...loaded.diagnostics);
+    if (loaded.ok) for (const [source, target] of loaded.value) merged.set(source, target);
+  }
+  return [...merged];
 }
 
 export async function renderFile(file: string, options: RenderOptions & LoadOptions = {}): Promise<Result<RenderedDocument>> {
   const loaded = await loadRecord(file, options);
   if (!loaded.ok) return loaded;
-  const rendered = renderRecord(loaded.value, options);
+  const rendered = await renderRecord(loaded.value, options);
   return { ...rendered, diagnostics: [...loaded.diagnostics, ...rendered.diagnostics] } as Result<RenderedDocument>;
 }
 
 /** The Word file of a rendered document, with warnings about anything that had to change. */
 export async function toDocx(doc: RenderedDocument): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+  // The docx writer loads the `docx` package: only builds that write Word files pay for it.
+  const { writeDocx } = await import('./writers/docx/write.js');
   const { year, month = 1, day = 1 } = doc.record.date;
   const { bytes, warnings } = await writeDocx(doc.model, {
-    title: doc.record.title,
-    creator: doc.record.unit,
+    title: doc.title,
+    creator: doc.author,
     date: new Date(Date.UTC(year, month - 1, day)),
   });
   return {

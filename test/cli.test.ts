@@ -207,3 +207,38 @@ describe('characters a Word file cannot hold', () => {
     expect(parts['word/document.xml']).toMatch(/<w:rFonts w:hint="eastAsia"\/><\/w:rPr><w:t xml:space="preserve">控制/);
   });
 });
+
+describe('reading records in other encodings', () => {
+  it('builds UTF-16 with a BOM, and GBK and Big5 without one, saying what it assumed', async () => {
+    const iconv = (await import('iconv-lite')).default;
+    const text = readFileSync(EXAMPLES[0]!, 'utf8');
+    const traditional = 'kind: 工作总结\ntitle: 二〇二四年度精神文明創建工作總結\nunit: 北戴河區政務服務中心\ndate: 2024-12-18\nintro: 兩年來，在區委、區政府的正確領導下，中心緊緊圍繞精神文明建設工作的統一部署和要求，積極推動各項工作深入開展。\n';
+    const dir = folderWith({});
+    writeFileSync(path.join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(path.join(dir, 'gbk.yaml'), iconv.encode(text, 'gbk'));
+    // Big5 has no 总: the kind is written with its English alias.
+    writeFileSync(path.join(dir, 'big5.yaml'), iconv.encode(traditional.replace('kind: 工作总结', 'kind: summary'), 'big5'));
+    const r = report(['build', 'utf16.yaml', 'gbk.yaml', 'big5.yaml', '--format', 'md'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('gbk.yaml: note: not UTF-8; read as GB18030');
+    expect(r.stderr).toContain('big5.yaml: note: not UTF-8; read as Big5');
+    expect(r.stderr).not.toContain('utf16.yaml: note');
+    const golden = report(['preview', EXAMPLES[0]!]).stdout;
+    expect(readFileSync(path.join(dir, 'out', 'utf16.md'), 'utf8')).toBe(golden);
+    expect(readFileSync(path.join(dir, 'out', 'gbk.md'), 'utf8')).toBe(golden);
+    expect(readFileSync(path.join(dir, 'out', 'big5.md'), 'utf8')).toContain('兩年來，在區委、區政府的正確領導下');
+  });
+});
+
+describe('reproducible output', () => {
+  it('gives byte-identical Word files for the same input, built at different times', async () => {
+    const a = scratch();
+    const b = scratch();
+    expect(report(['build', ...EXAMPLES], { cwd: a }).status).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(report(['build', ...EXAMPLES], { cwd: b }).status).toBe(0);
+    for (const name of ['summary', 'plan', 'briefing']) {
+      expect(readFileSync(path.join(a, 'out', `${name}.docx`)).equals(readFileSync(path.join(b, 'out', `${name}.docx`))), name).toBe(true);
+    }
+  });
+});

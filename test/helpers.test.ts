@@ -36,6 +36,12 @@ describe('dates', () => {
     expect(chineseDate(parsePartialDate('2024-05')!)).toBe('2024年5月');
     expect(chineseDate(parsePartialDate(2024)!)).toBe('2024年');
   });
+  it('is the dateText helper', () => {
+    const options = { hash: {}, data: {} } as never;
+    expect(helpers.dateText!('2024-12-18', options)).toBe('2024年12月18日');
+    expect(helpers.dateText!('2024-05', options)).toBe('2024年5月');
+    expect(() => helpers.dateText!('2024-02-30', options)).toThrow(/dateText: expected/);
+  });
   it('rejects dates that do not exist', () => {
     expect(parsePartialDate('2024-02-30')).toBeUndefined();
     expect(parsePartialDate('2023-02-29')).toBeUndefined();

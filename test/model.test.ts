@@ -89,7 +89,7 @@ describe('record text cannot inject Markdown', () => {
     ]);
   });
 
-  it('keeps a record that tries to add headings, tables or a signature as plain text', () => {
+  it('keeps a record that tries to add headings, tables or a signature as plain text', async () => {
     const record = parseRecordText(
       'r.yaml',
       [
@@ -110,7 +110,7 @@ describe('record text cannot inject Markdown', () => {
       ].join('\n'),
     );
     if (!record.ok) throw new Error('record should be valid');
-    const rendered = renderRecord(record.value);
+    const rendered = await renderRecord(record.value);
     if (!rendered.ok) throw new Error('record should render');
     const blocks = rendered.value.model.blocks;
     expect(blocks[0]).toEqual({ type: 'title', text: '# 伪造标题' });

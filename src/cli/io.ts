@@ -9,6 +9,8 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   now: () => Date;
+  /** All of standard input, for `report fix -`. */
+  stdin: () => Promise<Uint8Array>;
 }
 
 export function processIo(): CliIo {
@@ -18,6 +20,11 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     now: () => new Date(),
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 

@@ -7,6 +7,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import type { OutputFormat } from './commands/build.js';
+import { SCRIPTS, type Script } from '../text/script.js';
+
+/** --script, shared by build and preview: it overrides the record's `script:` and the config. */
+const scriptOption = () => new Option('--script <script>', 'output script (overrides the record and report.config.yaml)').choices(SCRIPTS);
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -33,7 +37,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .argument('<inputs...>', 'record files or folders')
     .option('-o, --out <dir>', 'output folder', 'out')
     .addOption(new Option('--format <format>', 'what to write').choices(['docx', 'md', 'both']).default('docx'))
-    .action(async (inputs: string[], options: { out: string; format: OutputFormat }) => {
+    .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
+    .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
+    .addOption(scriptOption())
+    .action(async (inputs: string[], options: { out: string; format: OutputFormat; repair: boolean; strict?: boolean; script?: Script }) => {
       const { build } = await import('./commands/build.js');
       exitCode = await build(inputs, options, io);
     });
@@ -43,7 +50,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .description('print the Markdown preview of a record file')
     .argument('<input>', 'a record file')
     .option('-o, --output <file>', 'write the preview to a file instead of stdout')
-    .action(async (input: string, options: { output?: string }) => {
+    .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
+    .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
+    .addOption(scriptOption())
+    .action(async (input: string, options: { output?: string; repair: boolean; strict?: boolean; script?: Script }) => {
       const { preview } = await import('./commands/preview.js');
       exitCode = await preview(input, options, io);
     });
@@ -52,9 +62,40 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .command('check')
     .description('validate record files without writing anything; every problem as FILE:LINE:COL: message')
     .argument('<inputs...>', 'record files or folders')
-    .action(async (inputs: string[]) => {
+    .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
+    .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
+    .action(async (inputs: string[], options: { repair: boolean; strict?: boolean }) => {
       const { check } = await import('./commands/check.js');
-      exitCode = await check(inputs, io);
+      exitCode = await check(inputs, options, io);
+    });
+
+  program
+    .command('fix')
+    .description('repair garbled Chinese text (mojibake) in plain text files; repaired UTF-8 on stdout')
+    .argument('[files...]', 'text files; none or - reads standard input')
+    .option('-o, --output <file>', 'write the result to a file')
+    .option('--in-place', 'rewrite each file, keeping the original as FILE.bak')
+    .option('--unwrap', 'join lines broken at PDF line ends, keep real paragraph breaks')
+    .option('--strip-boilerplate', 'remove web residue (source lines, tags, share prompts); each removed line on stderr')
+    .option('--punct', 'half-width , ; : ? ! ( ) and straight quotes in Chinese text become full-width')
+    .option('--no-repair', 'leave mojibake alone (only the other options apply)')
+    .option('--report', 'print each change as FILE:LINE:COL: kind: "before" → "after" on stderr')
+    .option('--strict', 'lost characters (U+FFFD, 锟斤拷) are errors: exit 1 and write nothing for that file')
+    .addOption(new Option('--to <script>', 'convert to a script after repair').choices(SCRIPTS))
+    .option('--dictionary <file>', 'user dictionary for --to (YAML or source<TAB>target lines)')
+    .action(async (files: string[], options: import('./commands/fix.js').FixCommandOptions) => {
+      const { fix } = await import('./commands/fix.js');
+      exitCode = await fix(files, options, io);
+    });
+
+  program
+    .command('render-check')
+    .description('convert Word files with LibreOffice and check the PDF: A4, 22 lines of 28 characters, page numbers, fonts')
+    .argument('<docx...>', 'Word files built by report build')
+    .option('--record <yaml>', 'the record a docx was built from, once per docx in the same order: also checks headings, text and signature', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .action(async (docx: string[], options: { record: string[] }) => {
+      const { renderCheck } = await import('./commands/render-check.js');
+      exitCode = await renderCheck(docx, options, io);
     });
 
   program

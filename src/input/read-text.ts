@@ -1,9 +1,12 @@
 /**
- * bytes → text. Records and templates are read as UTF-8 (a byte-order mark is honoured and
- * removed, UTF-16 included); anything that does not decode is refused with a hint.
+ * bytes → text, for every file the tool reads: a byte-order mark is honoured and removed
+ * (UTF-8, UTF-16 LE/BE); valid UTF-8 is taken as it is; anything else is decoded as GB18030 or
+ * Big5, whichever fits the bytes better, with a note saying which was assumed.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Diagnostic, Result } from '../diagnostics.js';
+import { detectLegacyEncoding } from './detect-encoding.js';
 
 /** Records larger than this are refused before they are read (REPORT_MAX_INPUT_BYTES overrides). */
 export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -13,18 +16,44 @@ export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_MAX_INPUT_BYTES;
 }
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } | undefined {
+export interface DecodedText {
+  text: string;
+  /** What the bytes were read as: UTF-8, UTF-8 with BOM, UTF-16LE, UTF-16BE, GB18030, Big5. */
+  encoding: string;
+  /** True when the encoding was guessed (no BOM, not UTF-8): worth a note to the user. */
+  assumed: boolean;
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return decodeWith('utf-8', bytes.subarray(3), 'UTF-8 with BOM');
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2), 'UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2), 'UTF-16BE');
-  return decodeWith('utf-8', bytes, 'UTF-8');
+  return decodeWith('utf-8', bytes, 'UTF-8') ?? decodeLegacy(bytes);
 }
 
-function decodeWith(label: string, bytes: Uint8Array, encoding: string) {
+/** iconv-lite is loaded only for files that need it. */
+const require = createRequire(import.meta.url);
+
+function decodeLegacy(bytes: Uint8Array): DecodedText | undefined {
+  // NUL bytes mean binary data (or UTF-16 without a BOM): no legacy encoding applies.
+  if (bytes.includes(0)) return undefined;
+  const encoding = detectLegacyEncoding(bytes);
+  const iconv = require('iconv-lite') as typeof import('iconv-lite');
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  return { text, encoding: encoding === 'big5' ? 'Big5' : 'GB18030', assumed: true };
+}
+
+/** NUL bytes without a UTF-16 byte-order mark: an executable, an image, an archive. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return !utf16 && bytes.subarray(0, 8192).includes(0);
+}
+
+function decodeWith(label: string, bytes: Uint8Array, encoding: string): DecodedText | undefined {
   try {
-    return { text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding };
+    return { text: new TextDecoder(label, { fatal: true }).decode(bytes), encoding, assumed: false };
   } catch {
     return undefined;
   }
@@ -49,8 +78,12 @@ export async function readText(file: string, env: NodeJS.ProcessEnv = process.en
     if (code === 'ENOENT') return fail('io/not-found', 'no such file', 'check the path');
     return fail('io/read', `cannot read the file (${code ?? 'unknown error'})`);
   }
+  if (bytes.length > 0 && looksBinary(bytes)) return fail('io/binary', 'the file looks binary, not text', 'give a text file');
   const decoded = decodeText(bytes);
-  if (!decoded) return fail('io/encoding', 'the file is not valid UTF-8 text', 'save it as UTF-8');
-  if (decoded.text.includes('\u0000')) return fail('io/binary', 'the file looks binary (it contains NUL characters)', 'give a YAML record file');
-  return { ok: true, value: decoded.text, diagnostics: [] };
+  if (!decoded) return fail('io/encoding', 'the file is not text in a known encoding', 'save it as UTF-8');
+  if (decoded.text.includes('\u0000')) return fail('io/binary', 'the file looks binary (it contains NUL characters)', 'give a text file');
+  const notes: Diagnostic[] = decoded.assumed
+    ? [{ file, severity: 'note', code: 'io/encoding-assumed', message: `not UTF-8; read as ${decoded.encoding}`, hint: 'save it as UTF-8 to be sure' }]
+    : [];
+  return { ok: true, value: decoded.text, diagnostics: notes };
 }

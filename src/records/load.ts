@@ -7,22 +7,37 @@ import { readText } from '../input/read-text.js';
 import { parseYaml } from './parse-yaml.js';
 import { validateRecord, type ValidateOptions } from './validate.js';
 import type { DocumentRecord } from './record.js';
+import { repairRecordStrings } from '../text/repair-record.js';
 
-export interface LoadOptions extends ValidateOptions {
+export interface ParseOptions extends ValidateOptions {
+  /** Mojibake repair of every string, each change a warning (default on). */
+  repair?: boolean;
+  /** Lost characters (U+FFFD, 锟斤拷) are errors instead of warnings. */
+  strict?: boolean;
+}
+
+export interface LoadOptions extends ParseOptions {
   env?: NodeJS.ProcessEnv;
 }
 
 export async function loadRecord(file: string, options: LoadOptions = {}): Promise<Result<DocumentRecord>> {
   const text = await readText(file, options.env);
   if (!text.ok) return text;
-  return parseRecordText(file, text.value, options);
+  const record = parseRecordText(file, text.value, options);
+  return { ...record, diagnostics: [...text.diagnostics, ...record.diagnostics] } as Result<DocumentRecord>;
 }
 
-export function parseRecordText(file: string, text: string, options: ValidateOptions = {}): Result<DocumentRecord> {
+export function parseRecordText(file: string, text: string, options: ParseOptions = {}): Result<DocumentRecord> {
   const parsed = parseYaml(file, text);
   if (!parsed.ok) return parsed;
-  const validated = validateRecord(file, parsed.value, options);
-  return validated.ok
-    ? { ...validated, diagnostics: [...parsed.diagnostics, ...validated.diagnostics] }
-    : { ok: false, diagnostics: [...parsed.diagnostics, ...validated.diagnostics] };
+  let yaml = parsed.value;
+  const diagnostics = [...parsed.diagnostics];
+  if (options.repair !== false) {
+    const repaired = repairRecordStrings(file, yaml, options.strict ? { strict: true } : {});
+    yaml = { ...yaml, value: repaired.value };
+    diagnostics.push(...repaired.diagnostics);
+  }
+  const validated = validateRecord(file, yaml, options);
+  diagnostics.push(...validated.diagnostics);
+  return validated.ok ? { ...validated, diagnostics } : { ok: false, diagnostics };
 }

@@ -53,6 +53,8 @@ export interface DocumentRecord {
   date: PartialDate;
   period?: Period;
   script?: 'simplified' | 'traditional' | 'tw' | 'hk';
+  /** Absolute path of the record's user dictionary for script conversion. */
+  dictionary?: string;
   intro: string[];
   sections: Section[];
   activities: Activity[];

@@ -18,7 +18,9 @@ export const KINDS = {
 export type Kind = keyof typeof KINDS;
 export const KIND_NAMES = [...Object.values(KINDS), ...Object.keys(KINDS)] as [string, ...string[]];
 
-export const SCRIPTS = ['simplified', 'traditional', 'tw', 'hk'] as const;
+import { SCRIPTS } from '../text/script.js';
+
+export { SCRIPTS };
 export const HONOR_LEVELS = ['国家级', '省级', '市级', '区级', '县级', '乡镇级'] as const;
 
 /** A date written YYYY-MM-DD, YYYY-MM or YYYY (a bare year may be a YAML number). */
@@ -83,7 +85,8 @@ export const recordSchema = z
     unit: nonEmpty.meta({ description: 'the issuing unit; signs the document' }),
     date: partialDate.optional().meta({ description: '成文日期; default: today' }),
     period: period.optional().meta({ description: 'a year, or {from, to}' }),
-    script: z.enum(SCRIPTS).optional().meta({ description: 'output script' }),
+    script: z.enum(SCRIPTS).optional().meta({ description: 'output script: simplified | traditional | tw | hk' }),
+    dictionary: nonEmpty.optional().meta({ description: 'user dictionary for script conversion, relative to this file' }),
     intro: paragraphs.optional(),
     sections: z.array(section).optional(),
     activities: z.array(activity).optional(),

@@ -1,6 +1,7 @@
 /**
  * YAML value → DocumentRecord, or diagnostics that point at the offending line and column.
  */
+import path from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { KINDS, recordSchema, type Kind, type RawPoint, type RawRecord } from './schema.js';
@@ -81,6 +82,7 @@ function normalize(file: string, raw: RawRecord, now: Date): DocumentRecord {
   const period = toPeriod(raw.period);
   if (period) record.period = period;
   if (raw.script) record.script = raw.script;
+  if (raw.dictionary) record.dictionary = path.resolve(path.dirname(file), raw.dictionary.trim());
   return record;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { chineseNumeral, marker } from './numerals.js';
+import { chineseDate, parsePartialDate } from '../records/dates.js';
 import { briefChange, changePhrase, formatNumber, formatPercent, joinChinese, runInHeading, type MetricLike } from './phrases.js';
 
 const isOptions = (value: unknown): value is HelperOptions =>
@@ -31,6 +32,13 @@ export const helpers: Record<string, HelperDelegate> = {
   runIn: (...args: unknown[]) => {
     const [style, index, title, punctuation] = positional(args);
     return runInHeading(marker(String(style), toNumber('runIn', index)), String(title ?? ''), punctuation === undefined ? undefined : String(punctuation));
+  },
+  /** {{dateText "2024-12-18"}} → 2024年12月18日 (also 2024-05 → 2024年5月, 2024 → 2024年) */
+  dateText: (...args: unknown[]) => {
+    const value = positional(args)[0];
+    const parsed = typeof value === 'string' || typeof value === 'number' ? parsePartialDate(value) : undefined;
+    if (!parsed) throw new Error(`dateText: expected YYYY-MM-DD, YYYY-MM or YYYY, got ${JSON.stringify(value)}`);
+    return chineseDate(parsed);
   },
   /** {{join list "field"}} → A、B和C */
   join: (...args: unknown[]) => {

@@ -10,16 +10,44 @@ import { writeFileAtomic } from '../../output/write-atomic.js';
 import { renderFile, toDocx } from '../../pipeline.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
+import { loadProjectConfig, type ProjectConfig } from '../../config/project-config.js';
+import type { Script } from '../../text/script.js';
 
 export type OutputFormat = 'docx' | 'md' | 'both';
 
-export interface BuildOptions {
+/**
+ * How records are read and rendered, shared by build, preview and check: mojibake repair (on by
+ * default), whether lost characters are errors, the output script (overrides record and config).
+ */
+export interface ReadOptions {
+  repair: boolean;
+  strict?: boolean;
+  script?: Script;
+}
+
+export const readOptionsOf = (options: Partial<ReadOptions>): ReadOptions => ({
+  repair: options.repair !== false,
+  strict: options.strict ?? false,
+  ...(options.script ? { script: options.script } : {}),
+});
+
+/** The project config (report.config.yaml above the working folder), or the exit code of its errors. */
+export async function projectConfig(io: CliIo): Promise<ProjectConfig | number> {
+  const loaded = await loadProjectConfig(io.cwd, io.env);
+  report(io, loaded.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
+  return loaded.ok ? loaded.value : EXIT.invalidInput;
+}
+
+export interface BuildOptions extends Partial<ReadOptions> {
   out: string;
   format: OutputFormat;
 }
 
 export async function build(inputs: string[], options: BuildOptions, io: CliIo): Promise<number> {
   const started = Date.now();
+  const config = await projectConfig(io);
+  if (typeof config === 'number') return config;
+  const readOptions = { ...readOptionsOf(options), config };
   const resolve = (p: string) => path.resolve(io.cwd, p);
   const { files, diagnostics } = await findInputs(inputs.map(resolve));
   report(io, diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
@@ -38,7 +66,7 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
     }
     claimed.set(base, name);
 
-    const rendered = await renderFile(input.file, { now: io.now(), env: io.env });
+    const rendered = await renderFile(input.file, { now: io.now(), env: io.env, ...readOptions });
     const shownDiagnostics = rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) }));
     if (!rendered.ok || hasErrors(rendered.diagnostics)) {
       report(io, shownDiagnostics);

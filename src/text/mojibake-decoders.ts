@@ -1,0 +1,287 @@
+/**
+ * Candidate decoders of the mojibake repair. A *family* is one way text can have been
+ * garbled: bytes in a target encoding (GBK, Big5, UTF-8) read as a source code page (Latin-1 /
+ * Windows-1252, GBK, …). For a line, a family first turns the text back into the bytes it was
+ * read from (`sourceBytes`: characters outside the source code page become barriers), then its
+ * decoder lists, at each byte position, the characters those bytes may have been (`units`):
+ * the plain decoding, and the resynchronising variants — a dropped 0xAD re-inserted, an NBSP
+ * that became a space, a byte lost to U+FFFD (or '?').
+ */
+import { doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
+
+/** Byte values besides 0–255. */
+export const BARRIER = -1; // a character the source code page does not have
+export const UNKNOWN = -2; // a byte lost to U+FFFD
+
+/** Unit flags. */
+export const F_LOSSY = 1; // some bytes were lost: the unit is U+FFFD
+export const F_INSERTED = 2; // a dropped 0xAD was put back
+export const F_NBSP_SPACE = 4; // a space stands for a 0xA0 byte (NBSP turned into a space)
+export const F_NBSP_KEEP = 8; // a 0xA0 byte was lost before a space that stays
+export const F_CESU = 16; // a surrogate pair encoded as two 3-byte sequences
+
+/** The line as the bytes it was read from, one slot per byte. */
+export interface SourceBytes {
+  n: number;
+  bytes: Int16Array;
+  /** 1: a '?' that may stand for a lost byte; 2: a space that may stand for 0xA0. */
+  soft: Uint8Array;
+  /** UTF-16 index (in the line) of the character the byte belongs to. */
+  unit: Int32Array;
+  /** For the first byte of a character: how many bytes it has (0 on the others). */
+  charLen: Uint8Array;
+  /** Class of the character the byte belongs to (see mojibake-score.ts). */
+  cls: Uint8Array;
+}
+
+export type Emit = (len: number, cp: number, flags: number) => void;
+
+export interface Family {
+  id: string;
+  /** What the bytes were. */
+  target: 'gbk' | 'big5' | 'utf8';
+  /** What they were read as. */
+  source: SingleByteName | DoubleByteName;
+  kind(before: string): string;
+  encode(line: string, classes: Uint8Array): SourceBytes;
+  units(src: SourceBytes, i: number, emit: Emit): void;
+}
+
+// ───────────────────────────── source side ─────────────────────────────
+
+function allocate(capacity: number): SourceBytes {
+  return {
+    n: 0,
+    bytes: new Int16Array(capacity),
+    soft: new Uint8Array(capacity),
+    unit: new Int32Array(capacity),
+    charLen: new Uint8Array(capacity),
+    cls: new Uint8Array(capacity),
+  };
+}
+
+function softOf(unit: number): number {
+  return unit === 0x3f ? 1 : unit === 0x20 ? 2 : 0;
+}
+
+/** Text read as a single-byte code page → those bytes. */
+export function singleByteSource(name: SingleByteName) {
+  return (line: string, classes: Uint8Array): SourceBytes => {
+    const encode = singleByte(name).encode;
+    const src = allocate(line.length);
+    let n = 0;
+    for (let i = 0; i < line.length; i++) {
+      const u = line.charCodeAt(i);
+      src.unit[n] = i;
+      src.charLen[n] = 1;
+      src.cls[n] = classes[i]!;
+      if (u >= 0xd800 && u <= 0xdbff && i + 1 < line.length) {
+        src.bytes[n] = BARRIER;
+        i++;
+      } else if (u === 0xfffd) {
+        src.bytes[n] = UNKNOWN;
+      } else {
+        src.bytes[n] = encode[u]!;
+        src.soft[n] = softOf(u);
+      }
+      n++;
+    }
+    src.n = n;
+    return src;
+  };
+}
+
+/** Text read as GBK or Big5 → those bytes (two per character, one for ASCII). */
+export function doubleByteSource(name: DoubleByteName) {
+  return (line: string, classes: Uint8Array): SourceBytes => {
+    const { encodeBmp, encodeAstral } = doubleByte(name);
+    const src = allocate(line.length * 2);
+    let n = 0;
+    for (let i = 0; i < line.length; i++) {
+      let cp = line.charCodeAt(i);
+      let width = 1;
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < line.length) {
+        const lo = line.charCodeAt(i + 1);
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+          width = 2;
+        }
+      }
+      const pair = cp < 0x80 ? -1 : cp === 0xfffd ? -2 : cp > 0xffff ? (encodeAstral.get(cp) ?? 0) : encodeBmp[cp]!;
+      src.unit[n] = i;
+      src.cls[n] = classes[i]!;
+      if (pair === -1 || pair === -2 || pair === 0) {
+        src.bytes[n] = pair === -1 ? cp : pair === -2 ? UNKNOWN : BARRIER;
+        src.soft[n] = pair === -1 ? softOf(cp) : 0;
+        src.charLen[n] = 1;
+        n++;
+      } else {
+        src.bytes[n] = pair >> 8;
+        src.bytes[n + 1] = pair & 0xff;
+        src.unit[n + 1] = i;
+        src.cls[n + 1] = classes[i]!;
+        src.charLen[n] = 2;
+        n += 2;
+      }
+      i += width - 1;
+    }
+    src.n = n;
+    return src;
+  };
+}
+
+// ───────────────────────────── target side ─────────────────────────────
+
+/** GBK or Big5: pairs, a pair whose 0xAD trail byte was dropped, a pair with a lost byte. */
+export function doubleByteUnits(name: DoubleByteName) {
+  return (src: SourceBytes, i: number, emit: Emit): void => {
+    const { decode, isTrail } = doubleByte(name);
+    const lead = src.bytes[i]!;
+    if (lead === UNKNOWN) {
+      const trail = i + 1 < src.n ? src.bytes[i + 1]! : BARRIER;
+      if (trail >= 0x40 && isTrail(trail)) emit(2, 0xfffd, F_LOSSY);
+      return;
+    }
+    if (lead < 0x81 || lead > 0xfe) return;
+    const trail = i + 1 < src.n ? src.bytes[i + 1]! : BARRIER;
+    if (trail >= 0 && isTrail(trail)) {
+      const cp = decode[lead << 8 | trail]!;
+      if (cp !== 0) emit(2, cp, 0);
+    } else if (trail === UNKNOWN) {
+      emit(2, 0xfffd, F_LOSSY);
+    }
+    if (trail !== 0xad) {
+      const cp = decode[lead << 8 | 0xad]!;
+      if (cp !== 0) emit(1, cp, F_INSERTED);
+    }
+  };
+}
+
+function isCont(b: number): boolean {
+  return b >= 0x80 && b <= 0xbf;
+}
+
+/** Length of the UTF-8 sequence a lead byte starts (0: not a lead). */
+function seqLength(b: number): number {
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  if (b >= 0xe0 && b <= 0xef) return 3;
+  if (b >= 0xf0 && b <= 0xf4) return 4;
+  return 0;
+}
+
+/** Decodes lead + continuation bytes; -1 when overlong, out of range or otherwise invalid. */
+function decodeSeq(bytes: number[]): number {
+  const lead = bytes[0]!;
+  const len = bytes.length;
+  let cp = len === 2 ? lead & 0x1f : len === 3 ? lead & 0x0f : lead & 0x07;
+  for (let k = 1; k < len; k++) {
+    const b = bytes[k]!;
+    if (!isCont(b)) return -1;
+    cp = cp << 6 | (b & 0x3f);
+  }
+  if (len === 3 && cp < 0x800) return -1;
+  if (len === 4 && (cp < 0x10000 || cp > 0x10ffff)) return -1;
+  return cp;
+}
+
+/**
+ * UTF-8: each sequence, plus the lossy and resynchronising readings. Surrogates are only
+ * accepted as a CESU-8 pair.
+ */
+export function utf8Units(src: SourceBytes, i: number, emit: Emit): void {
+  const n = src.n;
+  const lead = src.bytes[i]!;
+  if (lead === UNKNOWN) {
+    // A lost byte followed by orphan continuation bytes: one lost character.
+    let j = i + 1;
+    while (j < n && j - i < 4 && isCont(src.bytes[j]!)) j++;
+    if (j > i + 1) emit(j - i, 0xfffd, F_LOSSY);
+    return;
+  }
+  const len = seqLength(lead);
+  if (len === 0) return;
+  const seq = [lead];
+  let lossy = false;
+  for (let k = 1; k < len; k++) {
+    const b = i + k < n ? src.bytes[i + k]! : BARRIER;
+    if (isCont(b)) {
+      seq.push(b);
+      continue;
+    }
+    // The sequence breaks at k.
+    if (b === UNKNOWN || (b === 0x3f && src.soft[i + k] === 1)) {
+      lossy = true;
+      seq.push(0x80);
+      continue;
+    }
+    if (lossy) return;
+    if (b === 0x20 && src.soft[i + k] === 2) {
+      const withNbsp = decodeSeq([...seq, 0xa0, ...restOf(src, i + k + 1, len - k - 1)]);
+      if (withNbsp >= 0 && !isSurrogate(withNbsp) && k === len - 1) {
+        emit(len, withNbsp, F_NBSP_SPACE);
+        emit(len - 1, withNbsp, F_NBSP_KEEP);
+      }
+    }
+    // A dropped 0xAD (stripped as a soft hyphen) put back.
+    const withAd = decodeSeq([...seq, 0xad, ...restOf(src, i + k, len - k - 1)]);
+    if (withAd >= 0 && !isSurrogate(withAd)) emit(len - 1, withAd, F_INSERTED);
+    return;
+  }
+  if (lossy) {
+    emit(len, 0xfffd, F_LOSSY);
+    return;
+  }
+  const cp = decodeSeq(seq);
+  if (cp < 0) return;
+  if (!isSurrogate(cp)) {
+    emit(len, cp, 0);
+    return;
+  }
+  if (cp <= 0xdbff && i + 5 < n && src.bytes[i + 3] === 0xed) {
+    const lo = decodeSeq([0xed, src.bytes[i + 4]!, src.bytes[i + 5]!]);
+    if (lo >= 0xdc00 && lo <= 0xdfff) emit(6, 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00), F_CESU);
+  }
+}
+
+function restOf(src: SourceBytes, from: number, count: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) out.push(from + k < src.n ? src.bytes[from + k]! : BARRIER);
+  return out;
+}
+
+function isSurrogate(cp: number): boolean {
+  return cp >= 0xd800 && cp <= 0xdfff;
+}
+
+// ───────────────────────────── the families ─────────────────────────────
+
+function latinOrCp1252(target: string) {
+  return (before: string): string => {
+    for (let i = 0; i < before.length; i++) {
+      const u = before.charCodeAt(i);
+      if (u > 0xff && u !== 0xfffd) return `${target}-as-cp1252`;
+    }
+    return `${target}-as-latin1`;
+  };
+}
+
+function family(id: string, target: Family['target'], source: Family['source']): Family {
+  const encode = source === 'gbk' || source === 'big5' ? doubleByteSource(source) : singleByteSource(source);
+  const units = target === 'utf8' ? utf8Units : doubleByteUnits(target);
+  const kind = source === 'cp1252' ? latinOrCp1252(target) : () => id;
+  return { id, target, source, kind, encode, units };
+}
+
+export const FAMILIES: readonly Family[] = [
+  family('gbk-as-cp1252', 'gbk', 'cp1252'),
+  family('big5-as-cp1252', 'big5', 'cp1252'),
+  family('utf8-as-cp1252', 'utf8', 'cp1252'),
+  family('utf8-as-gbk', 'utf8', 'gbk'),
+  family('utf8-as-big5', 'utf8', 'big5'),
+  family('utf8-as-macroman', 'utf8', 'macroman'),
+  family('utf8-as-cp1250', 'utf8', 'cp1250'),
+  family('utf8-as-cp1251', 'utf8', 'cp1251'),
+  family('utf8-as-cp1257', 'utf8', 'cp1257'),
+  family('utf8-as-iso8859-2', 'utf8', 'iso8859-2'),
+  family('utf8-as-cp437', 'utf8', 'cp437'),
+];

@@ -1,0 +1,56 @@
+/**
+ * Fast pre-scan of the mojibake repair: one table lookup per character decides whether a line
+ * can hold mojibake at all, so clean text costs next to nothing.
+ *
+ * - SUSPECT_ALONE: characters that are suspicious wherever they are — C1 controls, U+FFFD,
+ *   private use, and Han characters outside the common lists (UTF-8 read as GBK or Big5 is
+ *   full of them).
+ * - SUSPECT_PAIRED: non-ASCII characters of the single-byte code pages (accented letters,
+ *   Latin-1 symbols, Cyrillic, box drawing, …). Garbling needs two bytes in a row, so they
+ *   count only when followed by another such character or by printable ASCII. Typographic
+ *   quotes, dashes, the ellipsis and the middle dot, all over clean Chinese, do not count.
+ */
+import { singleByte, type SingleByteName } from './charsets.js';
+import { K_BAD, K_CONTROL, K_HAN_EXT, K_HAN_MEDIUM, K_HAN_RARE, classTable } from './mojibake-score.js';
+
+const SUSPECT_PAIRED = 1;
+const SUSPECT_ALONE = 2;
+
+let table: Uint8Array | undefined;
+
+function build(): Uint8Array {
+  const t = new Uint8Array(65536);
+  const pages: SingleByteName[] = ['cp1252', 'cp1250', 'cp1251', 'cp1257', 'iso8859-2', 'macroman', 'cp437'];
+  for (const name of pages) {
+    const decode = singleByte(name).decode;
+    for (let b = 0x80; b < 0x100; b++) t[decode[b]!] = SUSPECT_PAIRED;
+  }
+  for (const c of '“”‘’…—–·•') t[c.charCodeAt(0)] = 0;
+  const classes = classTable();
+  for (let u = 0x80; u < 0x10000; u++) {
+    const k = classes[u]!;
+    if (k === K_CONTROL && u >= 0x80 || k === K_BAD || k === K_HAN_MEDIUM || k === K_HAN_RARE || k === K_HAN_EXT) t[u] = SUSPECT_ALONE;
+  }
+  t[0xfeff] = 0; // byte-order mark: not our business
+  for (let u = 0xd800; u < 0xe000; u++) t[u] = 0; // astral characters (emoji …)
+  table = t;
+  return t;
+}
+
+/** False when the line certainly holds no mojibake. */
+export function mayHoldMojibake(line: string): boolean {
+  const t = table ?? build();
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const u = line.charCodeAt(i);
+    if (u < 0x80) continue;
+    const flag = t[u]!;
+    if (flag === 0) continue;
+    if (flag === SUSPECT_ALONE) return true;
+    if (i + 1 < n) {
+      const next = line.charCodeAt(i + 1);
+      if ((next >= 0x20 && next < 0x7f) || (next >= 0x80 && t[next] !== 0)) return true;
+    }
+  }
+  return false;
+}
