@@ -4,6 +4,7 @@
  * → script conversion (when asked for) → writers.
  * The CLI, tests and any batch runner call these functions; nothing here touches stdout or exits.
  */
+import path from 'node:path';
 import { ReportError, hasErrors, type Diagnostic, type Result } from './diagnostics.js';
 import { loadRecord, type LoadOptions } from './records/load.js';
 import type { DocumentRecord } from './records/record.js';
@@ -24,6 +25,11 @@ export interface RenderedDocument {
   /** Title and author for the Word file's properties, in the output script. */
   title: string;
   author: string;
+  /**
+   * Every file the output depends on — the record, its template folder, the config, the
+   * dictionaries — for incremental builds.
+   */
+  dependencies: string[];
 }
 
 export interface RenderOptions {
@@ -61,7 +67,12 @@ export async function renderRecord(record: DocumentRecord, options: RenderOption
     title = convert(title);
     author = convert(author);
   }
-  return { ok: true, value: { record, model, markdown: writeMarkdown(model), title, author }, diagnostics };
+  const dependencies = [record.file, templateFile, path.join(path.dirname(templateFile), 'partials'), options.config?.file, options.config?.dictionary, record.dictionary];
+  return {
+    ok: true,
+    value: { record, model, markdown: writeMarkdown(model), title, author, dependencies: dependencies.filter((d): d is string => d !== undefined) },
+    diagnostics,
+  };
 }
 
 /** The project's dictionary, then the record's: a record entry wins over a project entry. */
@@ -85,15 +96,18 @@ export async function renderFile(file: string, options: RenderOptions & LoadOpti
   return { ...rendered, diagnostics: [...loaded.diagnostics, ...rendered.diagnostics] } as Result<RenderedDocument>;
 }
 
-/** The Word file of a rendered document, with warnings about anything that had to change. */
-export async function toDocx(doc: RenderedDocument): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+/**
+ * The Word file of a rendered document, with warnings about anything that had to change.
+ * Its created/modified date is the 成文日期, or SOURCE_DATE_EPOCH (seconds) when given.
+ */
+export async function toDocx(doc: RenderedDocument, sourceDateEpoch?: number): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
   // The docx writer loads the `docx` package: only builds that write Word files pay for it.
   const { writeDocx } = await import('./writers/docx/write.js');
   const { year, month = 1, day = 1 } = doc.record.date;
   const { bytes, warnings } = await writeDocx(doc.model, {
     title: doc.title,
     creator: doc.author,
-    date: new Date(Date.UTC(year, month - 1, day)),
+    date: sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : new Date(Date.UTC(year, month - 1, day)),
   });
   return {
     bytes,

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT, report, scratch } from './support.js';
 
+/** The files of a folder, without the build manifest and other hidden files. */
+const listed = (dir: string) => readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
+
 const BROKEN = 'kind: 工作总结\ntitle: 标题\nunit: 单位\nmetrics:\n  - name: 窗口\n    value: 很多\n';
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -46,7 +49,8 @@ describe('report build', () => {
     const cwd = scratch();
     const r = report(['build', ...EXAMPLES], { cwd });
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual(['out/summary.docx', 'out/plan.docx', 'out/briefing.docx']);
+    // Built in parallel: the lines come in the order the files finish.
+    expect(r.stdout.trim().split('\n').sort()).toEqual(['out/briefing.docx', 'out/plan.docx', 'out/summary.docx']);
     expect(r.stderr).toMatch(/^built 3, failed 0, [\d.]+ s\n$/);
     for (const name of ['summary', 'plan', 'briefing']) {
       const bytes = readFileSync(path.join(cwd, 'out', `${name}.docx`));
@@ -62,15 +66,15 @@ describe('report build', () => {
     });
     const r = report(['build', 'records', '-o', 'dist-docs', '--format', 'both'], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(readdirSync(path.join(dir, 'dist-docs')).sort()).toEqual(['a.docx', 'a.md', 'sub']);
-    expect(readdirSync(path.join(dir, 'dist-docs', 'sub')).sort()).toEqual(['b.docx', 'b.md']);
+    expect(listed(path.join(dir, 'dist-docs'))).toEqual(['a.docx', 'a.md', 'sub']);
+    expect(listed(path.join(dir, 'dist-docs', 'sub'))).toEqual(['b.docx', 'b.md']);
   });
 
   it('writes only Markdown with --format md, the same text preview prints', () => {
     const cwd = scratch();
     const r = report(['build', EXAMPLES[2]!, '--format', 'md'], { cwd });
     expect(r.status).toBe(0);
-    expect(readdirSync(path.join(cwd, 'out'))).toEqual(['briefing.md']);
+    expect(listed(path.join(cwd, 'out'))).toEqual(['briefing.md']);
     expect(readFileSync(path.join(cwd, 'out', 'briefing.md'), 'utf8')).toBe(report(['preview', EXAMPLES[2]!]).stdout);
   });
 
@@ -93,7 +97,8 @@ describe('report build', () => {
     const r = report(['build', 'doc.yaml'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(readFileSync(path.join(dir, 'out', 'doc.docx'))).toEqual(before);
-    expect(readdirSync(path.join(dir, 'out'))).toEqual(['doc.docx']);
+    // No temp files: only the output and the build manifest.
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['.report-manifest.json', 'doc.docx']);
   });
 
   it('refuses two inputs that would write the same output', () => {

@@ -11,6 +11,10 @@ export interface CliIo {
   now: () => Date;
   /** All of standard input, for `report fix -`. */
   stdin: () => Promise<Uint8Array>;
+  /** Whether stderr is a terminal (a progress bar is drawn only there). */
+  stderrIsTTY: boolean;
+  /** Calls the handler on SIGINT/SIGTERM instead of dying; returns the unsubscribe. */
+  onInterrupt: (handler: (signal: string) => void) => () => void;
 }
 
 export function processIo(): CliIo {
@@ -24,6 +28,15 @@ export function processIo(): CliIo {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
+    },
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    onInterrupt: (handler) => {
+      process.on('SIGINT', handler);
+      process.on('SIGTERM', handler);
+      return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+      };
     },
   };
 }

@@ -2,20 +2,16 @@
  * The command line: options are declared once, here; each command returns an exit code.
  * Library code never exits the process — only bin/report.js sets process.exitCode.
  */
-import { readFileSync } from 'node:fs';
+import { version } from './version.js';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
-import type { OutputFormat } from './commands/build.js';
 import { SCRIPTS, type Script } from '../text/script.js';
 
 /** --script, shared by build and preview: it overrides the record's `script:` and the config. */
 const scriptOption = () => new Option('--script <script>', 'output script (overrides the record and report.config.yaml)').choices(SCRIPTS);
 
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { version } from './version.js';
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -40,7 +36,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
     .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
     .addOption(scriptOption())
-    .action(async (inputs: string[], options: { out: string; format: OutputFormat; repair: boolean; strict?: boolean; script?: Script }) => {
+    .option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)')
+    .option('--shard <i/n>', 'build only the i-th of n slices of the sorted inputs (for a CI matrix)')
+    .option('--force', 'rebuild outputs that are up to date')
+    .option('-q, --quiet', 'print only problems')
+    .option('--json [file]', 'write a machine-readable summary to stdout, or to a file')
+    .action(async (inputs: string[], options: import('./commands/build.js').BuildOptions) => {
       const { build } = await import('./commands/build.js');
       exitCode = await build(inputs, options, io);
     });

@@ -8,8 +8,12 @@ import { parseYaml } from './parse-yaml.js';
 import { validateRecord, type ValidateOptions } from './validate.js';
 import type { DocumentRecord } from './record.js';
 import { repairRecordStrings } from '../text/repair-record.js';
+import { loadRecordData } from './data-files.js';
+import { rollUp } from './rollup.js';
 
 export interface ParseOptions extends ValidateOptions {
+  /** Places named inside roll-up messages are shown relative to this folder (default: the process's). */
+  cwd?: string;
   /** Mojibake repair of every string, each change a warning (default on). */
   repair?: boolean;
   /** Lost characters (U+FFFD, 锟斤拷) are errors instead of warnings. */
@@ -24,6 +28,11 @@ export async function loadRecord(file: string, options: LoadOptions = {}): Promi
   const text = await readText(file, options.env);
   if (!text.ok) return text;
   const record = parseRecordText(file, text.value, options);
+  if (record.ok && record.value.data) {
+    // The annual roll-up: the data files named in `data:`, merged after validation.
+    const merged = await loadRecordData(record.value, options);
+    return { ...merged, diagnostics: [...text.diagnostics, ...record.diagnostics, ...merged.diagnostics] } as Result<DocumentRecord>;
+  }
   return { ...record, diagnostics: [...text.diagnostics, ...record.diagnostics] } as Result<DocumentRecord>;
 }
 
@@ -39,5 +48,11 @@ export function parseRecordText(file: string, text: string, options: ParseOption
   }
   const validated = validateRecord(file, yaml, options);
   diagnostics.push(...validated.diagnostics);
+  // Dated metrics roll up here; a record with `data:` is rolled up by loadRecord, which reads the files.
+  if (validated.ok && !validated.value.data) {
+    const rolled = rollUp(validated.value, [], options.cwd !== undefined ? { cwd: options.cwd } : {});
+    diagnostics.push(...rolled.diagnostics);
+    return { ok: true, value: rolled.record, diagnostics };
+  }
   return validated.ok ? { ...validated, diagnostics } : { ok: false, diagnostics };
 }

@@ -65,11 +65,16 @@ const honor = z.strictObject({
   recipient: nonEmpty.optional().meta({ description: 'who received it; default: the unit' }),
 });
 
+/** How dated values of one metric roll up into the period's value (annual roll-up). */
+export const AGGREGATES = ['sum', 'last', 'max', 'average'] as const;
+
 const metric = z.strictObject({
   name: nonEmpty,
   value: count,
   unit: z.string().optional().meta({ description: 'e.g. 个, 项, 人次, %' }),
   previous: count.optional().meta({ description: 'the value a period earlier; gives the change phrasing' }),
+  date: partialDate.optional().meta({ description: 'when the value was measured; values of one name roll up into the period and the period before' }),
+  aggregate: z.enum(AGGREGATES).optional().meta({ description: 'how dated values of this name roll up: sum | last | max | average (default last)' }),
 });
 
 const period = z.union([
@@ -93,9 +98,23 @@ export const recordSchema = z
     honors: z.array(honor).optional(),
     metrics: z.array(metric).optional(),
     closing: paragraphs.optional(),
+    data: z
+      .union([nonEmpty, z.array(nonEmpty).min(1)])
+      .optional()
+      .meta({ description: 'data files (globs, relative to this file) whose activities, honors and metrics are merged in' }),
     extra: z.record(z.string(), z.unknown()).optional().meta({ description: 'free-form values for custom templates' }),
   })
   .meta({ title: 'report record file', description: 'One official document: its kind, title, unit and content.' });
 
+/** A data file named by a document's `data:`: lists of activities, honors and metrics only. */
+export const dataFileSchema = z
+  .strictObject({
+    activities: z.array(activity).optional(),
+    honors: z.array(honor).optional(),
+    metrics: z.array(metric).optional(),
+  })
+  .meta({ title: 'report data file', description: 'Activities, honors and metrics merged into the documents that name this file in `data:`.' });
+
 export type RawRecord = z.infer<typeof recordSchema>;
+export type RawDataFile = z.infer<typeof dataFileSchema>;
 export type RawPoint = z.infer<typeof point>;

@@ -4,11 +4,11 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import type { Diagnostic, Result } from '../diagnostics.js';
-import { KINDS, recordSchema, type Kind, type RawPoint, type RawRecord } from './schema.js';
-import { parsePartialDate, todayDate, type PartialDate } from './dates.js';
+import { KINDS, dataFileSchema, recordSchema, type Kind, type RawDataFile, type RawPoint, type RawRecord } from './schema.js';
+import { compareDates, parsePartialDate, todayDate, type PartialDate } from './dates.js';
 import { toFieldProblems } from './messages.js';
 import type { ParsedYaml, PathSegment } from './parse-yaml.js';
-import type { DocumentRecord, Period, Point } from './record.js';
+import type { Activity, DocumentRecord, Honor, Metric, Period, Point, SourcePosition } from './record.js';
 
 export interface ValidateOptions {
   /** The clock for the default 成文日期. */
@@ -27,23 +27,142 @@ export function validateRecord(file: string, parsed: ParsedYaml, options: Valida
   if (typeof value !== 'object' || Array.isArray(value)) {
     return wholeFile('record/not-a-mapping', `the file holds ${Array.isArray(value) ? 'a list' : 'a single value'}, not a record`, 'start the file with fields such as `kind:` and `title:`');
   }
-  const result = recordSchema.safeParse(value, { reportInput: true });
-  if (!result.success) {
-    const diagnostics: Diagnostic[] = toFieldProblems(result.error.issues, allowedKeysAt).map((p) => ({
-      file,
-      ...parsed.positionOf(p.path, p.at),
-      severity: 'error',
-      code: p.code,
-      message: p.message,
-      ...(p.hint ? { hint: p.hint } : {}),
-    }));
-    return { ok: false, diagnostics };
+  if (looksLikeDataFile(value)) {
+    return wholeFile(
+      'record/data-file',
+      'this is a data file (only `activities`, `honors`, `metrics`), not a document',
+      "name it in a document's `data:`; keep data files in a folder whose name starts with _ so folder builds skip them",
+    );
   }
-  return { ok: true, value: normalize(file, result.data, options.now ?? new Date()), diagnostics: [] };
+  const result = recordSchema.safeParse(value, { reportInput: true });
+  if (!result.success) return { ok: false, diagnostics: schemaDiagnostics(file, parsed, result.error.issues, allowedKeysAt) };
+  const record = normalize(file, parsed, result.data, options.now ?? new Date());
+  if (record.period && compareDates(record.period.to, record.period.from) < 0 && !sameStart(record.period.from, record.period.to)) {
+    return {
+      ok: false,
+      diagnostics: [{ file, ...parsed.positionOf(['period', 'to']), severity: 'error', code: 'schema/period', message: '`period.to` is before `period.from`', hint: 'swap them' }],
+    };
+  }
+  return { ok: true, value: record, diagnostics: [] };
 }
 
-function normalize(file: string, raw: RawRecord, now: Date): DocumentRecord {
-  const date = (d: string | number | undefined): PartialDate | undefined => (d === undefined ? undefined : parsePartialDate(d));
+/** 2024 and 2024-03 start together: a period {from: 2024-03, to: 2024} is not inverted. */
+const sameStart = (a: PartialDate, b: PartialDate) => a.year === b.year && (b.month === undefined || (a.month === b.month && (b.day === undefined || a.day === b.day)));
+
+/** The lists of a data file (see records/data-files.ts), each item with its source position. */
+export interface DataFileContent {
+  file: string;
+  activities: Activity[];
+  honors: Honor[];
+  metrics: Metric[];
+}
+
+/** YAML value of a data file → its lists, or diagnostics pointing into that file. */
+export function validateDataFile(file: string, parsed: ParsedYaml): Result<DataFileContent> {
+  const { value } = parsed;
+  if (value === null || value === undefined) {
+    return {
+      ok: true,
+      value: { file, activities: [], honors: [], metrics: [] },
+      diagnostics: [{ file, line: 1, column: 1, severity: 'warning', code: 'data/empty', message: 'the data file is empty', hint: 'add `activities:`, `honors:` or `metrics:`' }],
+    };
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      ok: false,
+      diagnostics: [{
+        file, line: 1, column: 1, severity: 'error', code: 'data/not-a-mapping',
+        message: `the data file holds ${Array.isArray(value) ? 'a list' : 'a single value'}, not a mapping`,
+        hint: 'start the file with `activities:`, `honors:` or `metrics:`, each a list',
+      }],
+    };
+  }
+  const result = dataFileSchema.safeParse(value, { reportInput: true });
+  if (!result.success) {
+    const allowed = (p: PathSegment[]) => allowedKeysAt(p, dataFileSchema);
+    const diagnostics = schemaDiagnostics(file, parsed, result.error.issues, allowed).map((d) =>
+      d.code === 'schema/unknown-key' && /^unknown field `[^.[`]+`$/.test(d.message)
+        ? { ...d, hint: `a data file holds only activities, honors and metrics${d.hint?.startsWith('did you mean') ? `; ${d.hint}` : ''}` }
+        : d,
+    );
+    return { ok: false, diagnostics };
+  }
+  const raw: RawDataFile = result.data;
+  const at = sourceAt(file, parsed);
+  return {
+    ok: true,
+    value: {
+      file,
+      activities: (raw.activities ?? []).map((a, i) => toActivity(a, at(['activities', i]))),
+      honors: (raw.honors ?? []).map((h, i) => toHonor(h, at(['honors', i]))),
+      metrics: (raw.metrics ?? []).map((m, i) => toMetric(m, at(['metrics', i]))),
+    },
+    diagnostics: [],
+  };
+}
+
+function schemaDiagnostics(file: string, parsed: ParsedYaml, issues: z.core.$ZodIssue[], allowed: (path: PathSegment[]) => string[]): Diagnostic[] {
+  return toFieldProblems(issues, allowed).map((p) => ({
+    file,
+    ...parsed.positionOf(p.path, p.at),
+    severity: 'error',
+    code: p.code,
+    message: p.message,
+    ...(p.hint ? { hint: p.hint } : {}),
+  }));
+}
+
+/** Only activities/honors/metrics and none of a document's required fields: a data file given as a document. */
+function looksLikeDataFile(value: object): boolean {
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((k) => k === 'activities' || k === 'honors' || k === 'metrics');
+}
+
+const sourceAt = (file: string, parsed: ParsedYaml) => (path: PathSegment[]): SourcePosition => ({ file, ...parsed.positionOf(path) });
+
+const toDate = (d: string | number | undefined): PartialDate | undefined => (d === undefined ? undefined : parsePartialDate(d));
+
+type RawActivity = NonNullable<RawRecord['activities']>[number];
+type RawHonor = NonNullable<RawRecord['honors']>[number];
+type RawMetric = NonNullable<RawRecord['metrics']>[number];
+
+function toActivity(a: RawActivity, source: SourcePosition): Activity {
+  return {
+    ...optional('date', toDate(a.date)),
+    title: a.title.trim(),
+    ...optional('category', a.category?.trim()),
+    ...optional('participants', a.participants),
+    text: toParagraphs(a.text),
+    source,
+  };
+}
+
+function toHonor(h: RawHonor, source: SourcePosition): Honor {
+  return {
+    ...optional('date', toDate(h.date)),
+    title: h.title.trim(),
+    ...optional('by', h.by?.trim()),
+    ...optional('level', h.level),
+    ...optional('recipient', h.recipient?.trim()),
+    source,
+  };
+}
+
+function toMetric(m: RawMetric, source: SourcePosition): Metric {
+  return {
+    name: m.name.trim(),
+    value: m.value,
+    unit: m.unit?.trim() ?? '',
+    ...optional('previous', m.previous),
+    ...optional('date', toDate(m.date)),
+    ...optional('aggregate', m.aggregate),
+    source,
+  };
+}
+
+function normalize(file: string, parsed: ParsedYaml, raw: RawRecord, now: Date): DocumentRecord {
+  const date = toDate;
+  const at = sourceAt(file, parsed);
   const record: DocumentRecord = {
     file,
     kind: canonicalKind(raw.kind),
@@ -56,33 +175,21 @@ function normalize(file: string, raw: RawRecord, now: Date): DocumentRecord {
       text: toParagraphs(s.text),
       points: (s.points ?? []).map(toPoint),
     })),
-    activities: (raw.activities ?? []).map((a) => ({
-      ...optional('date', date(a.date)),
-      title: a.title.trim(),
-      ...optional('category', a.category?.trim()),
-      ...optional('participants', a.participants),
-      text: toParagraphs(a.text),
-    })),
-    honors: (raw.honors ?? []).map((h) => ({
-      ...optional('date', date(h.date)),
-      title: h.title.trim(),
-      ...optional('by', h.by?.trim()),
-      ...optional('level', h.level),
-      ...optional('recipient', h.recipient?.trim()),
-    })),
-    metrics: (raw.metrics ?? []).map((m) => ({
-      name: m.name.trim(),
-      value: m.value,
-      unit: m.unit?.trim() ?? '',
-      ...optional('previous', m.previous),
-    })),
+    activities: (raw.activities ?? []).map((a, i) => toActivity(a, at(['activities', i]))),
+    honors: (raw.honors ?? []).map((h, i) => toHonor(h, at(['honors', i]))),
+    metrics: (raw.metrics ?? []).map((m, i) => toMetric(m, at(['metrics', i]))),
     closing: toParagraphs(raw.closing),
     extra: raw.extra ?? {},
   };
   const period = toPeriod(raw.period);
-  if (period) record.period = period;
+  if (period) record.period = { ...period, source: at(['period']) };
   if (raw.script) record.script = raw.script;
   if (raw.dictionary) record.dictionary = path.resolve(path.dirname(file), raw.dictionary.trim());
+  if (raw.data !== undefined) {
+    record.data = Array.isArray(raw.data)
+      ? raw.data.map((pattern, i) => ({ pattern: pattern.trim(), source: at(['data', i]) }))
+      : [{ pattern: raw.data.trim(), source: at(['data']) }];
+  }
   return record;
 }
 
@@ -127,8 +234,8 @@ export function toParagraphs(text: string | string[] | undefined): string[] {
 type ZodDef = { type: string; shape?: Record<string, { def: ZodDef }>; element?: { def: ZodDef }; innerType?: { def: ZodDef }; options?: Array<{ def: ZodDef }> };
 
 /** The field names allowed at a path of the record, read from the schema (for typo suggestions). */
-export function allowedKeysAt(path: readonly PathSegment[]): string[] {
-  let defs: ZodDef[] = [(recordSchema as unknown as z.ZodType & { def: ZodDef }).def];
+export function allowedKeysAt(path: readonly PathSegment[], schema: z.ZodType = recordSchema): string[] {
+  let defs: ZodDef[] = [(schema as unknown as z.ZodType & { def: ZodDef }).def];
   const expand = (ds: ZodDef[]): ZodDef[] =>
     ds.flatMap((d) => (d.type === 'optional' && d.innerType ? expand([d.innerType.def]) : d.type === 'union' && d.options ? expand(d.options.map((o) => o.def)) : [d]));
   for (const segment of path) {

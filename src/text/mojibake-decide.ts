@@ -4,10 +4,10 @@
  * cut into several segments by digits or punctuation), then families that propose different
  * readings of the same text compete, and a reading is taken only when it clearly wins.
  */
-import { FAMILIES, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family } from './mojibake-decoders.js';
+import { FAMILIES, F_LOSSY, type Family } from './mojibake-decoders.js';
 import { singleByte, type SingleByteName } from './charsets.js';
 import { findSegments, type Segment } from './mojibake-spans.js';
-import { K_CJK_ODDPUNCT, K_CJK_PUNCT, K_FULLWIDTH, K_HAN_CORE, K_HAN, K_HAN_EXT, K_HAN_MEDIUM, K_HAN_RARE, K_KANA_HANGUL, classOf, lineClasses } from './mojibake-score.js';
+import { classOf, isCjkClass, lineClasses } from './mojibake-score.js';
 
 /** A repair of one span of a line. */
 export interface Repair {
@@ -24,38 +24,51 @@ const MIN_GAIN = 5;
 /** The winner must save this much more than the runner-up (bits), and this share more. */
 const CLEAR_MARGIN = 4;
 const CLEAR_SHARE = 0.1;
+/** Extra saving needed per non-ASCII character the misreading would have garbled but did not. */
+const INCONSISTENCY = 8;
 
-export function decideLine(line: string, depth = 0): Repair[] {
+export function decideLine(line: string): Repair[] {
+  const repairs: Repair[] = decideOnce(line).map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: s.family.kind(s.before), gain: s.gain }));
+  // Text garbled more than once: read the repaired line again, inside the repairs only.
+  for (let pass = 0; pass < 2 && repairs.some((r) => /[\u0080-\uffff]/.test(r.after)); pass++) {
+    let text = '';
+    let at = 0;
+    const spans: Array<[number, number]> = [];
+    for (const r of repairs) {
+      text += line.slice(at, r.start);
+      spans.push([text.length, text.length + r.after.length]);
+      text += r.after;
+      at = r.end;
+    }
+    text += line.slice(at);
+    const again = decideOnce(text, spans);
+    if (again.length === 0) break;
+    for (const a of again) {
+      const k = spans.findIndex(([from, to]) => a.start >= from && a.end <= to);
+      const r = repairs[k]!;
+      const from = spans[k]![0];
+      r.after = r.after.slice(0, a.start - from) + a.after + r.after.slice(a.end - from);
+      const kind = a.family.kind(a.before);
+      r.kind = kind === r.kind.replace(/-(twice|thrice)$/, '') ? repeated(r.kind) : `${r.kind}+${kind}`;
+    }
+  }
+  repairs.push(...c1Controls(line, repairs));
+  repairs.sort((a, b) => a.start - b.start);
+  return repairs;
+}
+
+/** One reading of the line; with `within`, only segments inside those spans count. */
+function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
   const classes = lineClasses(line);
   const proposals: Segment[][] = [];
   for (const family of FAMILIES) {
-    const segments = findSegments(line, classes, family).filter((s) => s.gain > 0 && s.bad === 0);
+    let segments = findSegments(line, classes, family).filter((s) => s.gain > 0 && s.bad === 0);
+    if (within) segments = segments.filter((s) => within.some(([from, to]) => s.start >= from && s.end <= to));
     if (segments.length === 0) continue;
     const accepted = accept(line, family, segments);
     if (accepted.length > 0) proposals.push(accepted);
   }
-  const chosen = resolve(proposals);
-  const repairs: Repair[] = chosen.map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: s.family.kind(s.before), gain: s.gain }));
-  // Text garbled more than once: repair the repair.
-  if (depth < 2) {
-    for (const r of repairs) {
-      if (!/[\u0080-\uffff]/.test(r.after)) continue;
-      const again = decideLine(r.after, depth + 1);
-      if (again.length === 0) continue;
-      let text = '';
-      let at = 0;
-      for (const a of again) {
-        text += r.after.slice(at, a.start) + a.after;
-        at = a.end;
-      }
-      r.after = text + r.after.slice(at);
-      const kinds = new Set(again.map((a) => a.kind));
-      r.kind = kinds.size === 1 && kinds.has(r.kind) ? repeated(r.kind) : [r.kind, ...kinds].join('+');
-    }
-  }
-  if (depth === 0) repairs.push(...c1Controls(line, repairs));
-  repairs.sort((a, b) => a.start - b.start);
-  return repairs;
+  return resolve(proposals);
 }
 
 function repeated(kind: string): string {
@@ -87,8 +100,7 @@ function outside(line: string, segments: Segment[], test: (cp: number) => boolea
 }
 
 function isCjk(cp: number): boolean {
-  const k = classOf(cp);
-  return k === K_HAN || k === K_HAN_CORE || k === K_HAN_MEDIUM || k === K_HAN_RARE || k === K_HAN_EXT || k === K_CJK_PUNCT || k === K_CJK_ODDPUNCT || k === K_KANA_HANGUL || k === K_FULLWIDTH;
+  return isCjkClass(classOf(cp));
 }
 
 function accept(line: string, family: Family, segments: Segment[]): Segment[] {
@@ -104,48 +116,76 @@ function commonEnough(han: number, common: number, medium: number): boolean {
   return common + 0.5 * medium >= 0.85 * han && rare <= 0.1 * han;
 }
 
+/**
+ * Longest run of decoded CJK characters, counting consecutive segments as one run when only
+ * digits, spaces or ASCII punctuation separate them ("2021Äê10ÔÂ" → 年, 月: a run of 2), and
+ * longest single segment.
+ */
+function cjkRuns(line: string, segments: Segment[]): { glued: number; pure: number } {
+  let glued = 0;
+  let pure = 0;
+  let run = 0;
+  let prevEnd = -1;
+  for (const s of segments) {
+    const count = s.han + s.cjkOther;
+    pure = Math.max(pure, count);
+    if (prevEnd >= 0 && /^[\x20-\x40\x5b-\x60\x7b-\x7e]*$/.test(line.slice(prevEnd, s.start))) run += count;
+    else run = count;
+    glued = Math.max(glued, run);
+    prevEnd = s.end;
+  }
+  return { glued, pure };
+}
+
+/** ASCII words of two letters or more outside the segments. */
+function latinWords(line: string, segments: Segment[]): number {
+  let words = 0;
+  let at = 0;
+  for (const s of [...segments, { start: line.length, end: line.length }]) {
+    words += (line.slice(at, s.start).match(/[A-Za-z]{2,}/g) ?? []).length;
+    at = s.end;
+  }
+  return words;
+}
+
+/** Common ground of the two CJK-producing families: Chinese-looking, with enough of it. */
+function cjkEvidence(line: string, segments: Segment[]): boolean {
+  const han = sum(segments, 'han');
+  if (han < 1) return false;
+  if (!commonEnough(han, sum(segments, 'hanCommon'), sum(segments, 'hanMedium'))) return false;
+  const context = outside(line, segments, isCjk) > 0;
+  const { glued, pure } = cjkRuns(line, segments);
+  if (glued < 2 && !context) return false;
+  // Lone characters sprinkled over Latin prose are not Chinese.
+  if (pure < 2 && !context && latinWords(line, segments) >= 2) return false;
+  const mixed = Math.min(sum(segments, 'simplified'), sum(segments, 'traditional'));
+  return sum(segments, 'gain') - 4 * mixed >= MIN_GAIN;
+}
+
 /** GBK / Big5 bytes read as Latin-1 or Windows-1252. */
 function acceptLegacyCjk(line: string, all: Segment[]): Segment[] {
   const segments = all.filter((s) => s.han + s.cjkOther > 0);
-  if (segments.length === 0) return [];
-  const han = sum(segments, 'han');
-  const cjk = han + sum(segments, 'cjkOther');
-  if (!commonEnough(han, sum(segments, 'hanCommon'), sum(segments, 'hanMedium'))) return [];
-  const cjkContext = outside(line, segments, isCjk) > 0;
-  if (han < 1 || (cjk < 2 && !cjkContext)) return [];
-  const mixed = Math.min(sum(segments, 'simplified'), sum(segments, 'traditional'));
-  const gain = sum(segments, 'gain') - 4 * mixed;
-  return gain >= MIN_GAIN ? segments : [];
+  return segments.length > 0 && cjkEvidence(line, segments) ? segments : [];
 }
 
 /** UTF-8 bytes read as GBK or Big5: only Chinese-looking results are believed. */
 function acceptUtf8AsCjk(line: string, all: Segment[]): Segment[] {
   const segments = all.filter((s) => s.han + s.cjkOther > 0 || s.flags & F_LOSSY);
   if (segments.length === 0) return [];
-  const han = sum(segments, 'han');
   const decoded = sum(segments, 'decoded') - sum(segments, 'weak');
-  const cjk = han + sum(segments, 'cjkOther');
-  if (cjk < 0.8 * decoded || han < 1) return [];
-  if (!commonEnough(han, sum(segments, 'hanCommon'), sum(segments, 'hanMedium'))) return [];
-  if (cjk < 2 && outside(line, segments, isCjk) === 0) return [];
-  const mixed = Math.min(sum(segments, 'simplified'), sum(segments, 'traditional'));
-  const gain = sum(segments, 'gain') - 4 * mixed;
-  return gain >= MIN_GAIN ? segments : [];
+  const cjk = sum(segments, 'han') + sum(segments, 'cjkOther');
+  if (cjk < 0.8 * decoded) return [];
+  return cjkEvidence(line, segments) ? segments : [];
 }
 
 /** UTF-8 bytes read as a single-byte code page. */
 function acceptUtf8AsSingleByte(line: string, family: Family, segments: Segment[]): Segment[] {
-  const strong = segments.filter((s) => s.weak < s.decoded);
-  const weakOnly = segments.filter((s) => s.weak >= s.decoded);
-  const strongGain = sum(strong, 'gain');
-  // Non-ASCII characters left as they are although this misreading would have garbled them too.
+  // Non-ASCII characters left as they are although this misreading would have garbled them
+  // too: each one makes the line less likely to have been misread this way.
   const encode = singleByte(family.source as SingleByteName).encode;
-  const clean = outside(line, segments, (cp) => cp >= 0xa0 && cp !== 0xfffd && cp < 0x10000 && encode[cp]! >= 0xa0 || (cp > 0xff && cp < 0x10000 && encode[cp]! >= 0x80));
-  const needed = MIN_GAIN + 8 * clean;
-  if (strongGain >= needed) return segments;
-  // Only NBSP / lost-byte readings: believed alone when the saving is large.
-  if (strong.length === 0 && weakOnly.some((s) => s.gain >= 7) && clean === 0) return weakOnly.filter((s) => s.gain >= 7 || !(s.flags & (F_NBSP_KEEP | F_NBSP_SPACE)));
-  return [];
+  const clean = outside(line, segments, (cp) => cp >= 0xa0 && cp < 0x10000 && cp !== 0xfffd && encode[cp]! >= 0x80);
+  const gain = sum(segments, 'gain') - family.prior;
+  return gain >= MIN_GAIN + INCONSISTENCY * clean ? segments : [];
 }
 
 // ───────────────────────────── families against each other ─────────────────────────────
@@ -154,30 +194,37 @@ function overlaps(a: Segment, b: Segment): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+function close(best: number, other: number): boolean {
+  return other > best - Math.max(CLEAR_MARGIN, CLEAR_SHARE * best);
+}
+
+/**
+ * Families in order of their total saving over the line; a segment is taken unless another
+ * family reads the same text differently and either clearly better there, or about as well
+ * there and about as well over the line (then nobody can tell: the text stays).
+ */
 function resolve(proposals: Segment[][]): Segment[] {
-  const all = proposals.flat().sort((a, b) => a.start - b.start);
-  // Clusters of overlapping segments.
-  const chosen: Segment[] = [];
-  let i = 0;
-  while (i < all.length) {
-    let end = all[i]!.end;
-    let j = i + 1;
-    while (j < all.length && all[j]!.start < end) {
-      end = Math.max(end, all[j]!.end);
-      j++;
+  const ranked = proposals.map((segs) => ({ segs, total: sum(segs, 'gain') })).sort((a, b) => b.total - a.total);
+  const taken: Segment[] = [];
+  for (const { segs, total } of ranked) {
+    for (const seg of segs) {
+      if (taken.some((t) => overlaps(t, seg))) continue;
+      let keep = true;
+      for (const rival of ranked) {
+        if (rival.segs === segs) continue;
+        const against = rival.segs.filter((r) => overlaps(r, seg));
+        if (against.length === 0) continue;
+        if (against.length === 1 && against[0]!.start === seg.start && against[0]!.end === seg.end && against[0]!.after === seg.after) continue;
+        const local = sum(against, 'gain');
+        if (local >= seg.gain + CLEAR_MARGIN || (close(seg.gain, local) && close(Math.max(total, rival.total), Math.min(total, rival.total)))) {
+          keep = false;
+          break;
+        }
+      }
+      if (keep) taken.push(seg);
     }
-    const cluster = all.slice(i, j);
-    i = j;
-    const byFamily = new Map<Family, Segment[]>();
-    for (const s of cluster) byFamily.set(s.family, [...(byFamily.get(s.family) ?? []), s]);
-    const ranked = [...byFamily.entries()].map(([family, segs]) => ({ family, segs, gain: sum(segs, 'gain') })).sort((a, b) => b.gain - a.gain);
-    const winner = ranked[0]!;
-    const text = (segs: Segment[]) => segs.map((s) => `${s.start}:${s.end}:${s.after}`).join('|');
-    const rival = ranked.slice(1).find((r) => text(r.segs) !== text(winner.segs) && r.segs.some((s) => winner.segs.some((w) => overlaps(s, w))));
-    if (rival && winner.gain - rival.gain < Math.max(CLEAR_MARGIN, CLEAR_SHARE * winner.gain)) continue;
-    chosen.push(...winner.segs);
   }
-  return chosen;
+  return taken.sort((a, b) => a.start - b.start);
 }
 
 // ───────────────────────────── C1 controls ─────────────────────────────

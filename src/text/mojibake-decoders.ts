@@ -8,6 +8,7 @@
  * that became a space, a byte lost to U+FFFD (or '?').
  */
 import { doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
+import { charCost } from './mojibake-score.js';
 
 /** Byte values besides 0–255. */
 export const BARRIER = -1; // a character the source code page does not have
@@ -32,6 +33,8 @@ export interface SourceBytes {
   charLen: Uint8Array;
   /** Class of the character the byte belongs to (see mojibake-score.ts). */
   cls: Uint8Array;
+  /** The character's base cost, shared out over its bytes. */
+  share: Float64Array;
 }
 
 export type Emit = (len: number, cp: number, flags: number) => void;
@@ -43,6 +46,8 @@ export interface Family {
   /** What they were read as. */
   source: SingleByteName | DoubleByteName;
   kind(before: string): string;
+  /** Cost (bits) of assuming this misreading at all: the common ones are free. */
+  prior: number;
   encode(line: string, classes: Uint8Array): SourceBytes;
   units(src: SourceBytes, i: number, emit: Emit): void;
 }
@@ -57,6 +62,7 @@ function allocate(capacity: number): SourceBytes {
     unit: new Int32Array(capacity),
     charLen: new Uint8Array(capacity),
     cls: new Uint8Array(capacity),
+    share: new Float64Array(capacity),
   };
 }
 
@@ -77,11 +83,14 @@ export function singleByteSource(name: SingleByteName) {
       src.cls[n] = classes[i]!;
       if (u >= 0xd800 && u <= 0xdbff && i + 1 < line.length) {
         src.bytes[n] = BARRIER;
+        src.share[n] = charCost(line.codePointAt(i)!);
         i++;
       } else if (u === 0xfffd) {
         src.bytes[n] = UNKNOWN;
+        src.share[n] = charCost(u);
       } else {
         src.bytes[n] = encode[u]!;
+        src.share[n] = charCost(u);
         src.soft[n] = softOf(u);
       }
       n++;
@@ -114,6 +123,7 @@ export function doubleByteSource(name: DoubleByteName) {
         src.bytes[n] = pair === -1 ? cp : pair === -2 ? UNKNOWN : BARRIER;
         src.soft[n] = pair === -1 ? softOf(cp) : 0;
         src.charLen[n] = 1;
+        src.share[n] = charCost(cp);
         n++;
       } else {
         src.bytes[n] = pair >> 8;
@@ -121,6 +131,8 @@ export function doubleByteSource(name: DoubleByteName) {
         src.unit[n + 1] = i;
         src.cls[n + 1] = classes[i]!;
         src.charLen[n] = 2;
+        src.share[n] = charCost(cp) / 2;
+        src.share[n + 1] = charCost(cp) / 2;
         n += 2;
       }
       i += width - 1;
@@ -215,11 +227,11 @@ export function utf8Units(src: SourceBytes, i: number, emit: Emit): void {
       continue;
     }
     if (lossy) return;
-    if (b === 0x20 && src.soft[i + k] === 2) {
-      const withNbsp = decodeSeq([...seq, 0xa0, ...restOf(src, i + k + 1, len - k - 1)]);
-      if (withNbsp >= 0 && !isSurrogate(withNbsp) && k === len - 1) {
-        emit(len, withNbsp, F_NBSP_SPACE);
-        emit(len - 1, withNbsp, F_NBSP_KEEP);
+    if (b === 0x20 && src.soft[i + k] === 2 && k === len - 1) {
+      const withNbsp = decodeSeq([...seq, 0xa0]);
+      if (withNbsp >= 0 && !isSurrogate(withNbsp)) {
+        if (nbspKeepsSpace(src, i + k, withNbsp)) emit(len - 1, withNbsp, F_NBSP_KEEP);
+        else emit(len, withNbsp, F_NBSP_SPACE);
       }
     }
     // A dropped 0xAD (stripped as a soft hyphen) put back.
@@ -241,6 +253,24 @@ export function utf8Units(src: SourceBytes, i: number, emit: Emit): void {
     const lo = decodeSeq([0xed, src.bytes[i + 4]!, src.bytes[i + 5]!]);
     if (lo >= 0xdc00 && lo <= 0xdfff) emit(6, 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00), F_CESU);
   }
+}
+
+/**
+ * A sequence ending in 0xA0 followed by a space: was the NBSP turned into that space (which
+ * then belongs to the character), or lost while the space after it stayed (NBSP + space
+ * collapsed)? The latter only for "à" — of the characters whose UTF-8 ends in 0xA0 the one
+ * that is a word by itself (French, Portuguese, Italian, Catalan), so a space follows it —
+ * and only before a word of two letters or more: before a second space or a lone letter
+ * ("à s" → "às") the space was the NBSP.
+ */
+function nbspKeepsSpace(src: SourceBytes, space: number, cp: number): boolean {
+  if (cp !== 0xe0) return false;
+  let j = space + 1;
+  const isLetter = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+  if (j >= src.n || !isLetter(src.bytes[j]!)) return false;
+  while (j < src.n && isLetter(src.bytes[j]!)) j++;
+  const letters = j - space - 1;
+  return letters >= 2 || (j < src.n && src.bytes[j] !== 0x20);
 }
 
 function restOf(src: SourceBytes, from: number, count: number): number[] {
@@ -265,12 +295,15 @@ function latinOrCp1252(target: string) {
   };
 }
 
-function family(id: string, target: Family['target'], source: Family['source']): Family {
+function family(id: string, target: Family['target'], source: Family['source'], prior = 0): Family {
   const encode = source === 'gbk' || source === 'big5' ? doubleByteSource(source) : singleByteSource(source);
   const units = target === 'utf8' ? utf8Units : doubleByteUnits(target);
   const kind = source === 'cp1252' ? latinOrCp1252(target) : () => id;
-  return { id, target, source, kind, encode, units };
+  return { id, target, source, kind, prior, encode, units };
 }
+
+/** Prior cost of the misreadings seldom met (Central European, Cyrillic, Baltic, Mac, DOS). */
+const RARE_MISREADING = 3;
 
 export const FAMILIES: readonly Family[] = [
   family('gbk-as-cp1252', 'gbk', 'cp1252'),
@@ -278,10 +311,10 @@ export const FAMILIES: readonly Family[] = [
   family('utf8-as-cp1252', 'utf8', 'cp1252'),
   family('utf8-as-gbk', 'utf8', 'gbk'),
   family('utf8-as-big5', 'utf8', 'big5'),
-  family('utf8-as-macroman', 'utf8', 'macroman'),
-  family('utf8-as-cp1250', 'utf8', 'cp1250'),
-  family('utf8-as-cp1251', 'utf8', 'cp1251'),
-  family('utf8-as-cp1257', 'utf8', 'cp1257'),
-  family('utf8-as-iso8859-2', 'utf8', 'iso8859-2'),
-  family('utf8-as-cp437', 'utf8', 'cp437'),
+  family('utf8-as-macroman', 'utf8', 'macroman', RARE_MISREADING),
+  family('utf8-as-cp1250', 'utf8', 'cp1250', RARE_MISREADING),
+  family('utf8-as-cp1251', 'utf8', 'cp1251', RARE_MISREADING),
+  family('utf8-as-cp1257', 'utf8', 'cp1257', RARE_MISREADING),
+  family('utf8-as-iso8859-2', 'utf8', 'iso8859-2', RARE_MISREADING),
+  family('utf8-as-cp437', 'utf8', 'cp437', RARE_MISREADING),
 ];

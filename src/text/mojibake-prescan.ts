@@ -7,14 +7,16 @@
  *   full of them).
  * - SUSPECT_PAIRED: non-ASCII characters of the single-byte code pages (accented letters,
  *   Latin-1 symbols, Cyrillic, box drawing, …). Garbling needs two bytes in a row, so they
- *   count only when followed by another such character or by printable ASCII. Typographic
- *   quotes, dashes, the ellipsis and the middle dot, all over clean Chinese, do not count.
+ *   count only when followed by another code-page character or by printable ASCII.
+ *   Typographic quotes, dashes, the ellipsis and the middle dot, all over clean Chinese, do
+ *   not start suspicion (ENCODABLE: they may only follow).
  */
 import { singleByte, type SingleByteName } from './charsets.js';
 import { K_BAD, K_CONTROL, K_HAN_EXT, K_HAN_MEDIUM, K_HAN_RARE, classTable } from './mojibake-score.js';
 
-const SUSPECT_PAIRED = 1;
-const SUSPECT_ALONE = 2;
+const ENCODABLE = 1;
+const SUSPECT_PAIRED = 2;
+const SUSPECT_ALONE = 3;
 
 let table: Uint8Array | undefined;
 
@@ -25,7 +27,7 @@ function build(): Uint8Array {
     const decode = singleByte(name).decode;
     for (let b = 0x80; b < 0x100; b++) t[decode[b]!] = SUSPECT_PAIRED;
   }
-  for (const c of '“”‘’…—–·•') t[c.charCodeAt(0)] = 0;
+  for (const c of '“”‘’…—–·•') t[c.charCodeAt(0)] = ENCODABLE;
   const classes = classTable();
   for (let u = 0x80; u < 0x10000; u++) {
     const k = classes[u]!;
@@ -45,7 +47,7 @@ export function mayHoldMojibake(line: string): boolean {
     const u = line.charCodeAt(i);
     if (u < 0x80) continue;
     const flag = t[u]!;
-    if (flag === 0) continue;
+    if (flag < SUSPECT_PAIRED) continue;
     if (flag === SUSPECT_ALONE) return true;
     if (i + 1 < n) {
       const next = line.charCodeAt(i + 1);

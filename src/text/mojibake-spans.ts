@@ -8,8 +8,7 @@
  */
 import { F_INSERTED, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family } from './mojibake-decoders.js';
 import {
-  K_BAD, K_CJK_ODDPUNCT, K_CJK_PUNCT, K_HAN_CORE, K_CONTROL, K_FULLWIDTH, K_HAN, K_HAN_EXT, K_HAN_MEDIUM, K_HAN_RARE, K_KANA_HANGUL,
-  baseCost, classOf, hanScript, pairCost, textCost,
+  K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, hanScript, isCjkClass, isHanClass, pairCost, textCost,
 } from './mojibake-score.js';
 
 /** Penalties (in cost bits) for readings that assume damage beyond the misreading itself. */
@@ -36,7 +35,10 @@ export interface Segment {
   simplified: number;
   traditional: number;
   cjkOther: number; // CJK punctuation, kana, hangul, full-width forms
-  /** Characters no real text has: controls, private use, noncharacters, U+FFFD not explained by a loss. */
+  /**
+   * Characters no real text has: controls, private use, noncharacters, U+FFFD not explained
+   * by a loss. (C1 controls are let through: text garbled twice has them half-way.)
+   */
   bad: number;
   /** Units that only re-insert a lost NBSP or stand for a lost byte. */
   weak: number;
@@ -66,18 +68,10 @@ function unitPenalty(flags: number): number {
 export function findSegments(line: string, classes: Uint8Array, family: Family): Segment[] {
   const src = family.encode(line, classes);
   const n = src.n;
-  const { cls, charLen } = src;
-  // Base cost of each byte's share of its character, and the source pair penalty at each
-  // character start.
-  const share = new Float64Array(n);
+  const { cls, charLen, share } = src;
+  // The source pair penalty at each character start.
   const pairAt = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const len = charLen[i]!;
-    if (len === 0) continue;
-    const b = baseCost(cls[i]!) / len;
-    for (let k = 0; k < len; k++) share[i + k] = b;
-    if (i > 0) pairAt[i] = pairCost(cls[i - 1]!, cls[i]!);
-  }
+  for (let i = 1; i < n; i++) if (charLen[i]! > 0) pairAt[i] = pairCost(cls[i - 1]!, cls[i]!);
   // State A: last item kept as it was; state B: last item decoded.
   const scoreA = new Float64Array(n + 1).fill(-Infinity);
   const scoreB = new Float64Array(n + 1).fill(-Infinity);
@@ -104,7 +98,7 @@ export function findSegments(line: string, classes: Uint8Array, family: Family):
       }
       family.units(src, i, (ulen, cp, flags) => {
         const k = classOf(cp);
-        let gain = share[i]! - baseCost(k) - unitPenalty(flags);
+        let gain = share[i]! - charCost(cp) - unitPenalty(flags);
         for (let b = i + 1; b < i + ulen; b++) gain += share[b]! + pairAt[b]!;
         const value = here + boundary(k) + gain;
         const j = i + ulen;
@@ -165,7 +159,7 @@ function describe(line: string, unitOf: Int32Array, n: number, units: Chosen[], 
     if (u.flags & (F_NBSP_KEEP | F_NBSP_SPACE | F_LOSSY)) seg.weak++;
     if (u.cp >= 0x80) seg.decoded++;
     const k = classOf(u.cp);
-    if (k === K_HAN || k === K_HAN_CORE || k === K_HAN_MEDIUM || k === K_HAN_RARE || k === K_HAN_EXT) {
+    if (isHanClass(k)) {
       seg.han++;
       if (k === K_HAN || k === K_HAN_CORE) {
         seg.hanCommon++;
@@ -173,9 +167,9 @@ function describe(line: string, unitOf: Int32Array, n: number, units: Chosen[], 
         if (script === 1) seg.simplified++;
         else if (script === 2) seg.traditional++;
       } else if (k === K_HAN_MEDIUM) seg.hanMedium++;
-    } else if (k === K_CJK_PUNCT || k === K_CJK_ODDPUNCT || k === K_KANA_HANGUL || k === K_FULLWIDTH) {
+    } else if (isCjkClass(k)) {
       seg.cjkOther++;
-    } else if ((k === K_BAD || k === K_CONTROL) && !(u.cp === 0xfffd && u.flags & F_LOSSY)) {
+    } else if ((k === K_BAD && !(u.cp === 0xfffd && u.flags & F_LOSSY)) || (k === K_CONTROL && !(u.cp >= 0x80 && u.cp <= 0x9f))) {
       seg.bad++;
     }
   }

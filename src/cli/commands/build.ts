@@ -1,105 +1,184 @@
 /**
- * `report build <inputs…>`: every record file → DIR/<name>.docx (and/or .md). One failing input
- * does not stop the others; each failure is reported and leaves no output behind.
+ * `report build <inputs…>`: every record file → DIR/<name>.docx (and/or .md), in parallel
+ * worker threads for a batch. One failing input does not stop the others; each failure is
+ * reported and leaves no output behind. --shard i/n builds one slice of the sorted inputs,
+ * up-to-date outputs are skipped (--force rebuilds), --json writes a machine-readable summary,
+ * and SIGINT/SIGTERM stop the batch after the files in progress are written whole.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { hasErrors } from '../../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { findInputs } from '../../input/find-inputs.js';
 import { outputBase } from '../../output/output-paths.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
-import { renderFile, toDocx } from '../../pipeline.js';
+import { buildOne, type BuildJob, type BuildResult, type OutputFormat } from '../../build/build-one.js';
+import { Manifest } from '../../build/manifest.js';
+import { parseShard, selectShard } from '../../build/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
-import { loadProjectConfig, type ProjectConfig } from '../../config/project-config.js';
-import type { Script } from '../../text/script.js';
+import { createProgress, progressMode } from '../progress.js';
+import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
+import { version } from '../version.js';
 
-export type OutputFormat = 'docx' | 'md' | 'both';
-
-/**
- * How records are read and rendered, shared by build, preview and check: mojibake repair (on by
- * default), whether lost characters are errors, the output script (overrides record and config).
- */
-export interface ReadOptions {
-  repair: boolean;
-  strict?: boolean;
-  script?: Script;
-}
-
-export const readOptionsOf = (options: Partial<ReadOptions>): ReadOptions => ({
-  repair: options.repair !== false,
-  strict: options.strict ?? false,
-  ...(options.script ? { script: options.script } : {}),
-});
-
-/** The project config (report.config.yaml above the working folder), or the exit code of its errors. */
-export async function projectConfig(io: CliIo): Promise<ProjectConfig | number> {
-  const loaded = await loadProjectConfig(io.cwd, io.env);
-  report(io, loaded.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
-  return loaded.ok ? loaded.value : EXIT.invalidInput;
-}
+export { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
+export type { OutputFormat } from '../../build/build-one.js';
 
 export interface BuildOptions extends Partial<ReadOptions> {
   out: string;
   format: OutputFormat;
+  jobs?: string;
+  shard?: string;
+  force?: boolean;
+  quiet?: boolean;
+  /** true: the summary on stdout; a string: into that file. */
+  json?: boolean | string;
+}
+
+/** Exit code of a batch stopped by SIGINT/SIGTERM (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
+
+interface InputSummary {
+  input: string;
+  status: 'built' | 'failed' | 'skipped';
+  outputs: string[];
+  warnings: string[];
+  errors: string[];
+  durationMs: number;
 }
 
 export async function build(inputs: string[], options: BuildOptions, io: CliIo): Promise<number> {
-  const started = Date.now();
+  const started = performance.now();
+  const usage = (message: string) => {
+    io.stderr(`report: ${message}\n`);
+    return EXIT.usage;
+  };
+  const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs must be a whole number of 1 or more (found "${options.jobs}")`);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  if (options.shard !== undefined && !shard) return usage(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (found "${options.shard}")`);
+
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
-  const readOptions = { ...readOptionsOf(options), config };
+  const readOptions = readOptionsOf(options);
   const resolve = (p: string) => path.resolve(io.cwd, p);
-  const { files, diagnostics } = await findInputs(inputs.map(resolve));
-  report(io, diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
-  let built = 0;
-  let failed = diagnostics.filter((d) => d.severity === 'error').length;
+  const outDir = resolve(options.out);
+  const found = await findInputs(inputs.map(resolve));
+  report(io, found.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
+  const missing = found.diagnostics.filter((d) => d.severity === 'error').length;
+
+  // Sorted by path, so every shard of a CI matrix sees the same list.
+  const sorted = [...found.files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const selected = selectShard(sorted, shard);
+
+  const summaries: InputSummary[] = [];
   const claimed = new Map<string, string>();
-
-  for (const input of files) {
-    const name = shown(io, input.file);
-    const base = outputBase(input, resolve(options.out));
-    const earlier = claimed.get(base);
+  const manifest = Manifest.load(outDir, version());
+  const sourceDateEpoch = Number(io.env['SOURCE_DATE_EPOCH']);
+  const pending: BuildJob[] = [];
+  // What else decides the bytes of an output: a change of any of these rebuilds everything.
+  const settings = JSON.stringify({ format: options.format, ...readOptions, config: config.file ?? null, sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null });
+  for (const input of selected) {
+    const outBase = outputBase(input, outDir);
+    const earlier = claimed.get(outBase);
     if (earlier) {
-      report(io, [{ file: name, severity: 'error', code: 'output/collision', message: `its output would overwrite the output of ${earlier}`, hint: 'rename one of the files or build them into separate folders' }]);
-      failed++;
+      summaries.push(failure(io, input.file, [
+        { file: input.file, severity: 'error', code: 'output/collision', message: `its output would overwrite the output of ${earlier}`, hint: 'rename one of the files or build them into separate folders' },
+      ]));
       continue;
     }
-    claimed.set(base, name);
-
-    const rendered = await renderFile(input.file, { now: io.now(), env: io.env, ...readOptions });
-    const shownDiagnostics = rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) }));
-    if (!rendered.ok || hasErrors(rendered.diagnostics)) {
-      report(io, shownDiagnostics);
-      failed++;
+    claimed.set(outBase, shown(io, input.file));
+    const expected = options.format === 'both' ? [`${outBase}.md`, `${outBase}.docx`] : [`${outBase}.${options.format}`];
+    if (!options.force && manifest.upToDate(input.file, expected, settings)) {
+      summaries.push({ input: shown(io, input.file), status: 'skipped', outputs: expected.map((o) => shown(io, o)), warnings: [], errors: [], durationMs: 0 });
       continue;
     }
-    const outputs: Array<[string, Uint8Array | string]> = [];
-    if (options.format !== 'docx') outputs.push([`${base}.md`, rendered.value.markdown]);
-    if (options.format !== 'md') {
-      const docx = await toDocx(rendered.value);
-      shownDiagnostics.push(...docx.diagnostics.map((d) => ({ ...d, file: name })));
-      outputs.push([`${base}.docx`, docx.bytes]);
-    }
-    report(io, shownDiagnostics);
-    try {
-      for (const [target, data] of outputs) {
-        await writeFileAtomic(target, data);
-        io.stdout(`${shown(io, target)}\n`);
-      }
-      built++;
-    } catch (error) {
-      report(io, [{ file: name, severity: 'error', code: 'output/write', message: `cannot write the output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: 'check that the output folder is writable' }]);
-      failed++;
-    }
+    pending.push({
+      file: input.file,
+      outBase,
+      format: options.format,
+      repair: readOptions.repair,
+      strict: readOptions.strict ?? false,
+      ...(readOptions.script ? { script: readOptions.script } : {}),
+      config,
+      now: io.now().getTime(),
+      ...(Number.isFinite(sourceDateEpoch) && io.env['SOURCE_DATE_EPOCH'] !== '' ? { sourceDateEpoch } : {}),
+    });
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  io.stderr(`built ${built}, failed ${failed}, ${seconds} s\n`);
-  if (failed === 0) return built > 0 ? EXIT.ok : EXIT.invalidInput;
-  return built > 0 ? EXIT.partial : EXIT.invalidInput;
+  for (const s of summaries) for (const e of s.errors) io.stderr(`${e}\n`);
+
+  const jsonToStdout = options.json === true;
+  const progress = await createProgress(io, progressMode(io, { ...(options.quiet ? { quiet: true } : {}), jsonToStdout }));
+  let interrupted = false;
+  const unsubscribe = io.onInterrupt(() => {
+    // Stop dispatching; the files in progress finish and are written whole.
+    interrupted = true;
+  });
+  const onResult = (result: BuildResult) => {
+    const summary = summarize(io, result);
+    summaries.push(summary);
+    if (result.status === 'built') manifest.record(result.file, result.outputs, result.dependencies, settings);
+    else manifest.forget(result.file);
+    progress.done(summary.outputs, [...summary.errors, ...summary.warnings]);
+  };
+  progress.start(pending.length);
+  try {
+    if (jobs === 1 || pending.length <= 1) {
+      for (const job of pending) {
+        if (interrupted) break;
+        onResult(await buildOne(job));
+      }
+    } else {
+      const { runInPool } = await import('../../build/pool.js');
+      await runInPool(pending, jobs, onResult, () => interrupted);
+    }
+  } finally {
+    progress.stop();
+    unsubscribe();
+    await manifest.save().catch(() => undefined);
+  }
+
+  const built = summaries.filter((s) => s.status === 'built').length;
+  const failed = summaries.filter((s) => s.status === 'failed').length + missing;
+  const skipped = summaries.filter((s) => s.status === 'skipped').length;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const line = `built ${built}, failed ${failed}${skipped ? `, skipped ${skipped} up to date` : ''}${interrupted ? `, interrupted (${pending.length - built - (failed - missing)} not started)` : ''}, ${seconds} s`;
+  if (!options.quiet || failed > 0) io.stderr(`${line}\n`);
+  if (options.json !== undefined && options.json !== false) {
+    const order = new Map(sorted.map((f, i) => [shown(io, f.file), i]));
+    const json = `${JSON.stringify(
+      {
+        version: version(),
+        built,
+        failed,
+        skipped,
+        interrupted,
+        durationMs: Math.round(performance.now() - started),
+        ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+        inputs: [...summaries].sort((a, b) => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0)),
+      },
+      null,
+      2,
+    )}\n`;
+    if (typeof options.json === 'string') await writeFileAtomic(resolve(options.json), json);
+    else io.stdout(json);
+  }
+  if (interrupted) return EXIT_INTERRUPTED;
+  if (failed === 0) return built + skipped > 0 ? EXIT.ok : EXIT.invalidInput;
+  return built + skipped > 0 ? EXIT.partial : EXIT.invalidInput;
 }
 
-/** Paths in messages are shown relative to the working folder, as the user typed them. */
-export function shown(io: CliIo, file: string): string {
-  const relative = path.relative(io.cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+function failure(io: CliIo, file: string, diagnostics: Diagnostic[]): InputSummary {
+  return { input: shown(io, file), status: 'failed', outputs: [], warnings: [], errors: diagnostics.map((d) => formatDiagnostic({ ...d, file: shown(io, d.file) })), durationMs: 0 };
+}
+
+function summarize(io: CliIo, result: BuildResult): InputSummary {
+  const format = (d: Diagnostic) => formatDiagnostic({ ...d, file: shown(io, d.file) });
+  return {
+    input: shown(io, result.file),
+    status: result.status,
+    outputs: result.outputs.map((o) => shown(io, o)),
+    warnings: result.diagnostics.filter((d) => d.severity !== 'error').map(format),
+    errors: result.diagnostics.filter((d) => d.severity === 'error').map(format),
+    durationMs: result.durationMs,
+  };
 }

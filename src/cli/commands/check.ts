@@ -8,7 +8,7 @@ import { findInputs } from '../../input/find-inputs.js';
 import { renderFile } from '../../pipeline.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
-import { projectConfig, readOptionsOf, shown, type ReadOptions } from './build.js';
+import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
 
 export async function check(inputs: string[], options: Partial<ReadOptions>, io: CliIo): Promise<number> {
   const config = await projectConfig(io);

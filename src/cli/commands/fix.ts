@@ -12,7 +12,7 @@ import { fixText, type FixOptions } from '../../text/fix-text.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import type { Converter, Script } from '../../text/script.js';
-import { shown } from './build.js';
+import { shown } from '../shared.js';
 
 export interface FixCommandOptions {
   output?: string;

@@ -1,0 +1,77 @@
+/**
+ * One build job: record file → rendered document → output files written atomically. The same
+ * function runs in the main thread (one file, or --jobs 1) and in the worker threads.
+ * Jobs and results are plain data so they cross the thread boundary.
+ */
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { writeFileAtomic } from '../output/write-atomic.js';
+import { renderFile, toDocx } from '../pipeline.js';
+import type { ProjectConfig } from '../config/project-config.js';
+import type { Script } from '../text/script.js';
+
+export type OutputFormat = 'docx' | 'md' | 'both';
+
+export interface BuildJob {
+  file: string;
+  /** The output path without extension. */
+  outBase: string;
+  format: OutputFormat;
+  repair: boolean;
+  strict: boolean;
+  script?: Script;
+  config: ProjectConfig;
+  /** The clock as milliseconds since the epoch: the default 成文日期. */
+  now: number;
+  /** SOURCE_DATE_EPOCH, when set: the documents' created/modified date. */
+  sourceDateEpoch?: number;
+}
+
+export interface BuildResult {
+  file: string;
+  status: 'built' | 'failed';
+  outputs: string[];
+  diagnostics: Diagnostic[];
+  dependencies: string[];
+  durationMs: number;
+}
+
+export async function buildOne(job: BuildJob): Promise<BuildResult> {
+  const started = performance.now();
+  const result = (status: BuildResult['status'], outputs: string[], diagnostics: Diagnostic[], dependencies: string[] = []): BuildResult => ({
+    file: job.file,
+    status,
+    outputs,
+    diagnostics,
+    dependencies,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+  });
+  const rendered = await renderFile(job.file, {
+    now: new Date(job.now),
+    repair: job.repair,
+    strict: job.strict,
+    config: job.config,
+    ...(job.script ? { script: job.script } : {}),
+  });
+  if (!rendered.ok || hasErrors(rendered.diagnostics)) return result('failed', [], rendered.diagnostics);
+  const diagnostics = [...rendered.diagnostics];
+  const outputs: Array<[string, Uint8Array | string]> = [];
+  if (job.format !== 'docx') outputs.push([`${job.outBase}.md`, rendered.value.markdown]);
+  if (job.format !== 'md') {
+    const docx = await toDocx(rendered.value, job.sourceDateEpoch);
+    diagnostics.push(...docx.diagnostics);
+    outputs.push([`${job.outBase}.docx`, docx.bytes]);
+  }
+  try {
+    for (const [target, data] of outputs) await writeFileAtomic(target, data);
+  } catch (error) {
+    diagnostics.push({
+      file: job.file,
+      severity: 'error',
+      code: 'output/write',
+      message: `cannot write the output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      hint: 'check that the output folder is writable',
+    });
+    return result('failed', [], diagnostics);
+  }
+  return result('built', outputs.map(([target]) => target), diagnostics, rendered.value.dependencies);
+}

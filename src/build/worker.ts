@@ -1,0 +1,24 @@
+/**
+ * A build worker thread: takes jobs from the main thread, one at a time, and answers each with
+ * its result. Modules load once per worker, so every document after the first costs only its
+ * own rendering.
+ */
+import { parentPort } from 'node:worker_threads';
+import { buildOne, type BuildJob, type BuildResult } from './build-one.js';
+
+parentPort!.on('message', async (job: BuildJob) => {
+  let result: BuildResult;
+  try {
+    result = await buildOne(job);
+  } catch (error) {
+    result = {
+      file: job.file,
+      status: 'failed',
+      outputs: [],
+      dependencies: [],
+      durationMs: 0,
+      diagnostics: [{ file: job.file, severity: 'error', code: 'internal', message: `internal error: ${(error as Error).message}`, hint: 'please report it' }],
+    };
+  }
+  parentPort!.postMessage(result);
+});
