@@ -3,7 +3,7 @@
 // to bench/results.json. Sections: text repair throughput, cold start with and without script
 // conversion. Targets are checked here, never in timed unit tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +83,90 @@ console.log(
   `cold start: node -e 0 ${results.coldStart.nodeMs} ms, build ${results.coldStart.buildMs} ms (${results.coldStart.buildRatio}×), ` +
     `build --script traditional ${results.coldStart.buildTraditionalMs} ms (+${results.coldStart.conversionCostMs} ms), preview ${results.coldStart.previewMs} ms`,
 );
+
+// --- Batch: N generated records of all three kinds, report build against pandoc.
+const { generateRecord } = await import('./generate-records.mjs');
+const KINDS = ['工作总结', '实施意见', '情况汇报'];
+const hasGnuTime = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+const hasPandoc = spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!hasPandoc) console.log('pandoc not found (Debian package pandoc): its columns are left out');
+
+/** Wall time (s) and peak RSS (MB, when GNU time is there) of one command. */
+function measure(command, args, options = {}) {
+  const start = process.hrtime.bigint();
+  const r = hasGnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', ...options })
+    : spawnSync(command, args, { encoding: 'utf8', ...options });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rssKb = hasGnuTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, rssMB: Number.isFinite(rssKb) ? Math.round(rssKb / 1024) : null, status: r.status, stderr: r.stderr };
+}
+
+/** pandoc turning each Markdown preview into a docx, one process per file, `parallel` at a time. */
+async function pandocAll(files, outDir, parallel) {
+  const start = process.hrtime.bigint();
+  let next = 0;
+  const { spawn } = await import('node:child_process');
+  const run = () =>
+    new Promise((resolve, reject) => {
+      const step = () => {
+        if (next >= files.length) return resolve();
+        const file = files[next++];
+        const child = spawn('pandoc', [file, '-o', path.join(outDir, `${path.basename(file, '.md')}.docx`)]);
+        child.on('exit', (code) => (code === 0 ? step() : reject(new Error(`pandoc failed on ${file}`))));
+      };
+      step();
+    });
+  await Promise.all(Array.from({ length: parallel }, run));
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+results.batch = [];
+for (const n of [20, 200, 1000]) {
+  const dir = mkdtempSync(path.join(tmpdir(), `report-bench-${n}-`));
+  const records = path.join(dir, 'records');
+  (await import('node:fs')).mkdirSync(records);
+  for (let i = 0; i < n; i++) {
+    writeFileSync(
+      path.join(records, `unit-${String(i).padStart(4, '0')}.yaml`),
+      generateRecord({ kind: KINDS[i % 3], sections: 3 + (i % 3), pointsPerSection: 3, length: 3, data: i % 2 === 0, seed: i + 1 }),
+    );
+  }
+  const report = measure(process.execPath, [bin, 'build', records, '-o', path.join(dir, 'docx'), '--jobs', '2', '--force', '--quiet']);
+  if (report.status !== 0) throw new Error(`report build failed: ${report.stderr}`);
+  const row = { n, reportSeconds: Number(report.seconds.toFixed(2)), reportDocsPerSecond: Math.round(n / report.seconds), reportPeakRssMB: report.rssMB };
+  if (hasPandoc) {
+    spawnSync(process.execPath, [bin, 'build', records, '-o', path.join(dir, 'md'), '--format', 'md', '--quiet', '--force'], { encoding: 'utf8' });
+    const mdFiles = readdirSync(path.join(dir, 'md')).filter((f) => f.endsWith('.md')).map((f) => path.join(dir, 'md', f));
+    const pandocOut = path.join(dir, 'pandoc');
+    (await import('node:fs')).mkdirSync(pandocOut);
+    const one = await pandocAll(mdFiles, pandocOut, 1);
+    const two = await pandocAll(mdFiles, pandocOut, 2);
+    Object.assign(row, {
+      pandocSeconds: Number(one.toFixed(2)),
+      pandocDocsPerSecond: Math.round(n / one),
+      pandoc2Seconds: Number(two.toFixed(2)),
+      ratioVsPandoc: Number((one / report.seconds).toFixed(1)),
+      ratioVsPandoc2: Number((two / report.seconds).toFixed(1)),
+    });
+  }
+  results.batch.push(row);
+  console.log(
+    `batch ${n}: report ${row.reportSeconds} s (${row.reportDocsPerSecond} docs/s, peak RSS ${row.reportPeakRssMB} MB)` +
+      (hasPandoc ? `; pandoc ${row.pandocSeconds} s one at a time (${row.ratioVsPandoc}× slower), ${row.pandoc2Seconds} s two at a time (${row.ratioVsPandoc2}×)` : ''),
+  );
+}
+const [small, , large] = results.batch;
+results.batchTargets = {
+  thousandUnder10s: large.reportSeconds < 10,
+  tenTimesPandoc: hasPandoc ? large.ratioVsPandoc >= 10 : null,
+  rssUnder300MB: large.reportPeakRssMB === null ? null : large.reportPeakRssMB < 300,
+  coldUnder4xNode: results.coldStart.buildRatio < 4,
+  // Linear growth: the cost per document at 1,000 is close to the cost at 20 once start-up is paid.
+  msPerDocAt20: Number(((small.reportSeconds * 1000) / 20).toFixed(1)),
+  msPerDocAt1000: Number(((large.reportSeconds * 1000) / 1000).toFixed(1)),
+};
+console.log('targets:', JSON.stringify(results.batchTargets));
 
 writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('written bench/results.json');

@@ -68,6 +68,8 @@ export async function renderRecord(record: DocumentRecord, options: RenderOption
     author = convert(author);
   }
   const dependencies = [record.file, templateFile, path.join(path.dirname(templateFile), 'partials'), options.config?.file, options.config?.dictionary, record.dictionary];
+  // The roll-up's data files, and their folders: a new file matching a `data:` glob rebuilds too.
+  for (const file of record.dataFiles ?? []) dependencies.push(file, path.dirname(file));
   return {
     ok: true,
     value: { record, model, markdown: writeMarkdown(model), title, author, dependencies: dependencies.filter((d): d is string => d !== undefined) },

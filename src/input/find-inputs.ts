@@ -1,6 +1,8 @@
 /**
  * Expands the command line's inputs: a file stands for itself, a folder for every *.yaml/*.yml
- * below it (sorted, so batches are deterministic). Hidden folders and node_modules are skipped.
+ * below it (sorted, so batches are deterministic). Hidden folders and node_modules are skipped,
+ * and so is anything whose name starts with `_`: that is where data files live (a document's
+ * `data:`), which are not documents themselves. A file named on the command line is always taken.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -41,7 +43,7 @@ async function walk(dir: string): Promise<string[]> {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(full)));
     else if (entry.isFile() && RECORD_FILE.test(entry.name) && !/^report\.config\./.test(entry.name)) files.push(full);

@@ -55,8 +55,6 @@ export function templateContext(record: DocumentRecord) {
       metricCount: record.metrics.length,
       firstDate: dated[0]?.date ? chineseDate(dated[0].date) : undefined,
       lastDate: dated[dated.length - 1]?.date ? chineseDate(dated[dated.length - 1]!.date!) : undefined,
-      /** Source files merged in by the roll-up (the document and its data files). */
-      fileCount: 1 + (record.dataFiles?.length ?? 0),
     },
     hasResults: activities.length > 0 || record.honors.length > 0 || record.metrics.length > 0,
   };
@@ -105,4 +103,24 @@ function countByCategory(activities: DocumentRecord['activities']): CategoryCoun
   const counts = new Map<string, number>();
   for (const a of activities) if (a.category) counts.set(a.category, (counts.get(a.category) ?? 0) + 1);
   return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
+}
+
+/** 3200 → "3,200": thousands separated by commas from 1,000 up (GB/T 15835 千分撇). */
+export function groupDigits(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/**
+ * A total as a summary states it: below 100 exact ("86"); from 100 up cut down to two
+ * significant digits, with 余 ("more than") when anything was cut: 721 → "720余",
+ * 3,245 → "3,200余", 3,200 → "3,200", 12,345 → "12,000余". Never rounds up, so 余 is always true.
+ */
+export function approxCount(total: number): string {
+  const n = Math.floor(Math.max(0, total));
+  if (n < 100) return groupDigits(n);
+  const step = 10 ** (String(n).length - 2);
+  const base = Math.floor(n / step) * step;
+  return base === n ? groupDigits(n) : `${groupDigits(base)}余`;
 }

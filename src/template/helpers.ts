@@ -6,6 +6,7 @@ import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { chineseNumeral, marker } from './numerals.js';
 import { chineseDate, parsePartialDate } from '../records/dates.js';
 import { briefChange, changePhrase, formatNumber, formatPercent, joinChinese, runInHeading, type MetricLike } from './phrases.js';
+import { approxCount, groupDigits } from './context.js';
 
 const isOptions = (value: unknown): value is HelperOptions =>
   typeof value === 'object' && value !== null && 'hash' in value && 'data' in value;
@@ -63,6 +64,26 @@ export const helpers: Record<string, HelperDelegate> = {
   sep: (...args: unknown[]) => {
     const [between, end] = positional(args);
     return optionsOf(args).data?.last ? String(end ?? '') : String(between ?? '');
+  },
+  /** {{approx stats.participants}} → 3,200余 (two significant digits, 余 when cut; exact below 100) */
+  approx: (...args: unknown[]) => approxCount(toNumber('approx', positional(args)[0])),
+  /** {{grouped 3200}} → 3,200 */
+  grouped: (...args: unknown[]) => groupDigits(toNumber('grouped', positional(args)[0])),
+  /** {{countOf activities}} → the number of items; {{countOf activities "category" "志愿服务"}} → those whose field is that value */
+  countOf: (...args: unknown[]) => {
+    const [list, field, value] = positional(args);
+    if (!Array.isArray(list)) return 0;
+    if (field === undefined) return list.length;
+    return list.filter((item) => typeof item === 'object' && item !== null && (item as Record<string, unknown>)[String(field)] === value).length;
+  },
+  /** {{sumOf activities "participants"}} → the total of a numeric field (missing values count 0) */
+  sumOf: (...args: unknown[]) => {
+    const [list, field] = positional(args);
+    if (!Array.isArray(list)) return 0;
+    return list.reduce<number>((total, item) => {
+      const v = field === undefined ? item : typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[String(field)] : undefined;
+      return total + (typeof v === 'number' ? v : 0);
+    }, 0);
   },
   /** {{add @index 1}} */
   add: (...args: unknown[]) => positional(args).reduce<number>((sum, v) => sum + toNumber('add', v), 0),

@@ -7,7 +7,7 @@
 import { FAMILIES, F_LOSSY, type Family } from './mojibake-decoders.js';
 import { singleByte, type SingleByteName } from './charsets.js';
 import { findSegments, type Segment } from './mojibake-spans.js';
-import { classOf, isCjkClass, lineClasses } from './mojibake-score.js';
+import { classOf, isCjkClass, lineClasses, textCost } from './mojibake-score.js';
 
 /** A repair of one span of a line. */
 export interface Repair {
@@ -28,7 +28,7 @@ const CLEAR_SHARE = 0.1;
 const INCONSISTENCY = 8;
 
 export function decideLine(line: string): Repair[] {
-  const repairs: Repair[] = decideOnce(line).map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: s.family.kind(s.before), gain: s.gain }));
+  const repairs: Repair[] = decideOnce(line).map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: kindOf(s), gain: s.gain }));
   // Text garbled more than once: read the repaired line again, inside the repairs only.
   for (let pass = 0; pass < 2 && repairs.some((r) => /[\u0080-\uffff]/.test(r.after)); pass++) {
     let text = '';
@@ -65,16 +65,62 @@ function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
     let segments = findSegments(line, classes, family).filter((s) => s.gain > 0 && s.bad === 0);
     if (within) segments = segments.filter((s) => within.some(([from, to]) => s.start >= from && s.end <= to));
     if (segments.length === 0) continue;
+    if (family.target === 'utf8' && family.source !== 'gbk' && family.source !== 'big5') segments = segments.map((s) => deepen(line, s));
     const accepted = accept(line, family, segments);
     if (accepted.length > 0) proposals.push(accepted);
   }
   return resolve(proposals);
 }
 
+/** 'utf8-as-cp1252', 'utf8-as-cp1252-twice', 'utf8-as-cp1251+utf8-as-cp1252', … */
+function kindOf(segment: Segment): string {
+  const chain = segment.chain ?? [segment.family.kind(segment.before)];
+  let kind = chain[0]!;
+  for (const next of chain.slice(1)) kind = next === kind.replace(/-(twice|thrice)$/, '') ? repeated(kind) : `${kind}+${next}`;
+  return kind;
+}
+
 function repeated(kind: string): string {
   if (kind.endsWith('-twice')) return kind.replace(/-twice$/, '-thrice');
   if (kind.endsWith('-thrice')) return kind;
   return `${kind}-twice`;
+}
+
+/**
+ * UTF-8 read as a single-byte code page twice (or three times): a segment whose repair reads
+ * as such mojibake again is judged by its final reading, which is how it competes with other
+ * readings of the same bytes.
+ */
+function deepen(line: string, segment: Segment): Segment {
+  let current = segment;
+  for (let depth = 0; depth < 2; depth++) {
+    const text = current.after;
+    if (!/[\u0080-\uffff]/.test(text)) break;
+    const classes = lineClasses(text);
+    let best: { family: Family; segments: Segment[]; gain: number } | undefined;
+    for (const family of FAMILIES) {
+      if (family.target !== 'utf8' || family.source === 'gbk' || family.source === 'big5') continue;
+      const segments = findSegments(text, classes, family).filter((s) => s.gain > 0 && s.bad === 0);
+      const gain = sum(segments, 'gain') - family.prior;
+      if (segments.length > 0 && gain >= MIN_GAIN && (!best || gain > best.gain)) best = { family, segments, gain };
+    }
+    if (!best) break;
+    let after = '';
+    let at = 0;
+    for (const s of best.segments) {
+      after += text.slice(at, s.start) + s.after;
+      at = s.end;
+    }
+    after += text.slice(at);
+    const left = segment.start > 0 ? line.codePointAt(segment.start - 1)! : -1;
+    const right = segment.end < line.length ? line.codePointAt(segment.end)! : -1;
+    const gain = textCost(segment.before, left, right) - textCost(after, left, right);
+    if (gain <= current.gain) break;
+    const kind = best.family.kind(best.segments.map((s) => s.before).join(''));
+    const chain = current.chain ?? [current.family.kind(current.before)];
+    current = { ...current, after, gain, chain: [...chain, kind] };
+  }
+  return current;
 }
 
 // ───────────────────────────── one family, one line ─────────────────────────────

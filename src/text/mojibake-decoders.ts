@@ -116,11 +116,14 @@ export function doubleByteSource(name: DoubleByteName) {
           width = 2;
         }
       }
-      const pair = cp < 0x80 ? -1 : cp === 0xfffd ? -2 : cp > 0xffff ? (encodeAstral.get(cp) ?? 0) : encodeBmp[cp]!;
+      // GB18030 decoders (iconv-lite, WHATWG) read a lone 0x80 as €: in UTF-8 read as GBK, a
+      // € is that continuation byte.
+      const single = cp < 0x80 ? cp : cp === 0x20ac && name === 'gbk' ? 0x80 : -1;
+      const pair = single >= 0 ? -1 : cp === 0xfffd ? -2 : cp > 0xffff ? (encodeAstral.get(cp) ?? 0) : encodeBmp[cp]!;
       src.unit[n] = i;
       src.cls[n] = classes[i]!;
       if (pair === -1 || pair === -2 || pair === 0) {
-        src.bytes[n] = pair === -1 ? cp : pair === -2 ? UNKNOWN : BARRIER;
+        src.bytes[n] = pair === -1 ? single : pair === -2 ? UNKNOWN : BARRIER;
         src.soft[n] = pair === -1 ? softOf(cp) : 0;
         src.charLen[n] = 1;
         src.share[n] = charCost(cp);

@@ -42,6 +42,8 @@ export interface Segment {
   bad: number;
   /** Units that only re-insert a lost NBSP or stand for a lost byte. */
   weak: number;
+  /** Kinds of the successive readings, when the text was garbled more than once. */
+  chain?: string[];
 }
 
 interface Chosen {

@@ -1,10 +1,29 @@
 /**
- * The last step of the docx writer: re-packs what the `docx` package produced so that
+ * The last step of the docx writer: zips the parts the `docx` package produced so that
  * - paragraph settings it cannot express are written (it omits OnOff elements set to false);
  * - the same input gives the same bytes: fixed entry order and timestamps, and core.xml dates
  *   taken from the document's date instead of the clock.
+ * The parts are taken before `docx` zips them (its compiler), so they are compressed once;
+ * should a future `docx` hide the compiler, its zip is unzipped instead.
  */
+import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+
+interface Override {
+  path: string;
+  data: string;
+}
+
+type Compiler = { compile(file: Document, prettify: undefined, overrides: readonly Override[]): Map<string, string | Uint8Array> };
+
+async function documentParts(doc: Document, overrides: readonly Override[]): Promise<Map<string, Uint8Array>> {
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (compiler && typeof compiler.compile === 'function') {
+    const parts = compiler.compile(doc, undefined, overrides);
+    return new Map([...parts].map(([name, data]) => [name, typeof data === 'string' ? strToU8(data) : data]));
+  }
+  return new Map(Object.entries(unzipSync(await Packer.toBuffer(doc, false, overrides))));
+}
 
 /**
  * No automatic gap between Chinese and Latin letters either (autoSpaceDE; the `docx` package
@@ -22,13 +41,13 @@ function patchCoreDates(xml: string, timestamp: string): string {
 /** Zip timestamps are local-time DOS dates; a fixed one keeps builds byte-identical. */
 const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 
-export function repackDocx(bytes: Uint8Array, documentDate: Date): Uint8Array {
-  const parts = unzipSync(bytes);
+export async function packDocx(doc: Document, overrides: readonly Override[], documentDate: Date): Promise<Uint8Array> {
+  const parts = await documentParts(doc, overrides);
   const timestamp = `${documentDate.toISOString().slice(0, 19)}Z`;
-  const names = Object.keys(parts).sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...parts.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
   const files: Zippable = {};
   for (const name of names) {
-    let data = parts[name]!;
+    let data = parts.get(name)!;
     if (name === 'word/document.xml') data = strToU8(patchParagraphs(strFromU8(data)));
     else if (name === 'docProps/core.xml') data = strToU8(patchCoreDates(strFromU8(data), timestamp));
     files[name] = [data, { mtime: ZIP_TIME }];

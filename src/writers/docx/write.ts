@@ -5,7 +5,6 @@ import {
   AlignmentType,
   Document,
   Footer,
-  Packer,
   Paragraph,
   SimpleField,
   Table,
@@ -22,7 +21,7 @@ import { STYLE_IDS, gongwenStyles, headingRun, runFont } from './styles.js';
 import { placeSignature, textWidth } from './signature.js';
 import { fontTableXml } from './font-table.js';
 import { xmlSafe } from './xml-text.js';
-import { repackDocx } from './package.js';
+import { packDocx } from './package.js';
 
 export interface DocxMetadata {
   title: string;
@@ -70,9 +69,9 @@ export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promi
       },
     ],
   });
-  const buffer = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const bytes = await packDocx(doc, [{ path: 'word/fontTable.xml', data: fontTableXml() }], meta.date);
   const warnings = removed > 0 ? [`${removed} character(s) not allowed in a Word file were removed`] : [];
-  return { bytes: repackDocx(new Uint8Array(buffer), meta.date), warnings };
+  return { bytes, warnings };
 }
 
 type Clean = (text: string) => string;

@@ -1,0 +1,422 @@
+/**
+ * Mojibake repair (src/text/mojibake.ts) against a generated corpus: clean sentences garbled
+ * with iconv-lite in each wrong way — whole lines, a garbled clause inside a clean line, a
+ * dropped 0xAD byte, bytes lost to U+FFFD — plus negative controls that must come through
+ * unchanged (every line of the clean seeds, Japanese, Korean, European text, …) and seed 003,
+ * whose second copy of the document is GBK read as Latin-1 with soft hyphens stripped.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { repairLine } from '../src/text/mojibake.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'mojibake');
+
+// ───────────────────────────── clean sentences ─────────────────────────────
+
+const SIMPLIFIED = [
+  '关于做好2024年度文明单位创建工作的通知',
+  '各科室要高度重视，认真组织，确保各项工作落到实处。',
+  '会议由办公室主任主持，全体干部职工参加。',
+  '请于3月15日前将材料报送至综合科，联系电话：0531-88886666。',
+  '我们要坚持以人民为中心的发展思想，不断增强群众的获得感、幸福感、安全感。',
+  '本季度共受理业务1286件，办结率达到99.6%。',
+  '他说：“明天上午九点在三楼会议室开会。”',
+  '进一步提高服务质量和工作效率，树立良好的窗口形象。',
+  '经研究决定，成立创建工作领导小组，负责统筹协调。',
+  '附件：1. 实施方案 2. 考核细则',
+  '今天天气很好，我们去公园散步吧。',
+  '这个问题需要大家共同努力才能解决。',
+  '请登录http://www.example.gov.cn查询办理进度。',
+  '全年完成固定资产投资12.5亿元，同比增长8.3%。',
+  '以新时代中国特色社会主义思想为指导，深入贯彻落实党的二十大精神。',
+  '报告期内，中心窗口工作人员无一例投诉。',
+  '使用Python和Excel处理统计数据，效率提高了一倍。',
+  '积极开展“学雷锋”志愿服务活动，弘扬奉献、友爱、互助、进步的志愿精神。',
+  '第一条 为了规范政务服务行为，制定本办法。',
+  '联系人：张伟，邮箱：zhangwei@example.com。',
+  '负责人：赵珺，副组长：钱琛。',
+  '文化内涵丰富，群众满意度高。',
+  '这是一个测试……请稍候——马上就好。',
+  '二〇二三年十二月三十一日',
+  '（一）加强组织领导；（二）明确工作职责；（三）强化督促检查。',
+  '中华人民共和国',
+  '创建文明单位',
+  '年终总结',
+];
+
+const TRADITIONAL = [
+  '關於做好年度精神文明創建工作的通知',
+  '我們要堅持以人民為中心，不斷提高服務水平。',
+  '會議由辦公室主任主持，全體幹部職工參加。',
+  '請於三月十五日前將材料報送至綜合科。',
+  '這個問題需要大家共同努力才能解決。',
+  '中心窗口工作人員熱情接待每一位辦事群眾。',
+  '臺灣地區的朋友歡迎來訪，聯絡電話：02-2345-6789。',
+  '本年度共受理業務1200件，辦結率達到99%。',
+  '歡迎閱讀，希望對大家有所幫助。',
+  '積極推動各項精神文明建設工作深入開展。',
+  '嚴格按照《文明單位管理辦法》七項標準的規定。',
+  '資訊與電腦系統的維護工作由專人負責。',
+  '歷史與傳統',
+  '精神文明',
+];
+
+function seedSentences(file: string, every: number): string[] {
+  const text = readFileSync(path.join(FIXTURES, 'seeds', file), 'utf8');
+  const sentences = text.split(/(?<=[。！？；])|\n/).map((s) => s.trim()).filter((s) => s.length >= 6 && s.length <= 60);
+  return sentences.filter((_, i) => i % every === 0);
+}
+
+const simplified = [...SIMPLIFIED, ...seedSentences('000_be800517be09ffe6.txt', 3), ...seedSentences('002_54170532e29f76f1.txt', 3)];
+const traditional = [...TRADITIONAL, ...seedSentences('001_21a06dd7d360571c.txt', 4), ...seedSentences('004_01aafdc2e9ee2e15.txt', 3)].filter(
+  (s) => roundTrips(s, 'big5') && roundTrips(s, 'gb18030'),
+);
+
+function roundTrips(s: string, encoding: string): boolean {
+  return iconv.decode(iconv.encode(s, encoding), encoding) === s;
+}
+
+// ───────────────────────────── the wrong ways ─────────────────────────────
+
+/** WHATWG Windows-1252, 0x80–0x9F (undefined bytes stay C1 controls): independent of the module's table. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const asLatin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
+const asCp1252 = (bytes: Uint8Array) => [...bytes].map((b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+const GARBLERS: Record<string, (s: string) => string> = {
+  'gbk-as-latin1': (s) => asLatin1(iconv.encode(s, 'gb18030')),
+  'gbk-as-cp1252': (s) => asCp1252(iconv.encode(s, 'gb18030')),
+  'big5-as-latin1': (s) => asLatin1(iconv.encode(s, 'big5')),
+  'big5-as-cp1252': (s) => asCp1252(iconv.encode(s, 'big5')),
+  'utf8-as-cp1252': (s) => asCp1252(utf8(s)),
+  'utf8-as-latin1': (s) => asLatin1(utf8(s)),
+  'utf8-as-cp1252-twice': (s) => asCp1252(utf8(asCp1252(utf8(s)))),
+  'utf8-as-gbk': (s) => iconv.decode(utf8(s), 'gb18030'),
+  'utf8-as-big5': (s) => iconv.decode(utf8(s), 'big5'),
+};
+
+/** The garblers that lose nothing: repaired text must be exact. */
+const EXACT = ['gbk-as-latin1', 'gbk-as-cp1252', 'big5-as-latin1', 'big5-as-cp1252', 'utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1252-twice'];
+
+function repair(line: string): string {
+  return repairLine(line).text;
+}
+
+interface Tally {
+  total: number;
+  exact: number;
+  failures: string[];
+}
+
+function tally(cases: Array<{ input: string; expected: string }>): Tally {
+  const t: Tally = { total: 0, exact: 0, failures: [] };
+  for (const { input, expected } of cases) {
+    t.total++;
+    const got = repair(input);
+    if (got === expected) t.exact++;
+    else t.failures.push(`${JSON.stringify(input)}\n    expected ${JSON.stringify(expected)}\n    got      ${JSON.stringify(got)}`);
+  }
+  return t;
+}
+
+const report: string[] = [];
+function record(name: string, t: Tally): void {
+  report.push(`${name.padEnd(34)} ${String(t.exact).padStart(4)}/${String(t.total).padEnd(4)} ${(100 * t.exact / Math.max(1, t.total)).toFixed(1)}%`);
+}
+
+/** Sentences a garbler can take: GBK ones everything GB18030 has, Big5 ones the traditional set. */
+function sentencesFor(kind: string): string[] {
+  if (kind.startsWith('big5')) return traditional;
+  return [...simplified, ...traditional];
+}
+
+describe('generated corpus: whole lines', () => {
+  for (const kind of EXACT) {
+    it(`${kind}: every line repaired exactly`, () => {
+      const t = tally(sentencesFor(kind).map((s) => ({ input: GARBLERS[kind]!(s), expected: s })));
+      record(`${kind} (whole line)`, t);
+      expect(t.failures.slice(0, 5)).toEqual([]);
+      expect(t.exact).toBe(t.total);
+    });
+  }
+
+  it('utf8-as-gbk: lines that lost no byte are repaired exactly', () => {
+    const cases = sentencesFor('utf8-as-gbk')
+      .map((s) => ({ input: GARBLERS['utf8-as-gbk']!(s), expected: s }))
+      .filter((c) => !c.input.includes('\ufffd'));
+    const t = tally(cases);
+    record('utf8-as-gbk (whole line, no loss)', t);
+    expect(t.failures.slice(0, 5)).toEqual([]);
+    expect(t.exact).toBe(t.total);
+  });
+});
+
+// ───────────────────────────── partial, dropped bytes ─────────────────────────────
+
+/** A clause in the middle of the sentence garbled, the rest clean. */
+function partialCases(kind: string): Array<{ input: string; expected: string }> {
+  const cases: Array<{ input: string; expected: string }> = [];
+  for (const s of sentencesFor(kind)) {
+    const parts = s.split(/(?<=[，、：；])/);
+    if (parts.length < 3) continue;
+    const middle = Math.floor(parts.length / 2);
+    const clause = parts[middle]!;
+    if ([...clause].length < 3) continue;
+    const garbled = GARBLERS[kind]!(clause);
+    if (garbled.includes('\ufffd')) continue;
+    cases.push({ input: parts.slice(0, middle).join('') + garbled + parts.slice(middle + 1).join(''), expected: s });
+  }
+  return cases;
+}
+
+describe('generated corpus: a garbled clause inside a clean line', () => {
+  for (const kind of [...EXACT, 'utf8-as-gbk']) {
+    it(`${kind}: the clause is repaired and the rest left alone`, () => {
+      const cases = partialCases(kind);
+      const t = tally(cases);
+      record(`${kind} (clause)`, t);
+      expect(cases.length).toBeGreaterThan(3);
+      expect(t.failures.slice(0, 5)).toEqual([]);
+      expect(t.exact).toBe(t.total);
+    });
+  }
+
+  it('reports the span at its column in the original line', () => {
+    const line = `通知：${GARBLERS['gbk-as-latin1']!('请各单位按时报送')}，谢谢。`;
+    const { text, changes } = repairLine(line);
+    expect(text).toBe('通知：请各单位按时报送，谢谢。');
+    expect(changes).toEqual([{ column: 4, before: GARBLERS['gbk-as-latin1']!('请各单位按时报送'), after: '请各单位按时报送', kind: 'gbk-as-latin1' }]);
+  });
+});
+
+describe('generated corpus: dropped 0xAD bytes (soft hyphens stripped)', () => {
+  it('resynchronises GBK read as Latin-1 after a lost 0xAD', () => {
+    const cases: Array<{ input: string; expected: string }> = [];
+    for (const s of [...simplified, ...traditional]) {
+      const bytes = [...iconv.encode(s, 'gb18030')];
+      // The trail byte of a two-byte character.
+      for (let i = 1; i < bytes.length; i++) {
+        if (bytes[i] !== 0xad || bytes[i - 1]! < 0x81) continue;
+        let lead = 0;
+        for (let j = 0; j < i; ) j += bytes[j]! >= 0x81 ? 2 : 1, lead = j;
+        if (lead !== i + 1) continue;
+        cases.push({ input: asLatin1(Uint8Array.from([...bytes.slice(0, i), ...bytes.slice(i + 1)])), expected: s });
+        break;
+      }
+    }
+    const t = tally(cases);
+    record('gbk-as-latin1 (0xAD dropped)', t);
+    expect(cases.length).toBeGreaterThan(5);
+    expect(t.failures.slice(0, 5)).toEqual([]);
+    expect(t.exact).toBe(t.total);
+  });
+
+  it('resynchronises UTF-8 read as Windows-1252 after a lost 0xAD (中 = E4 B8 AD)', () => {
+    expect(repair(asCp1252(utf8('中国特色社会主义')).replace('\u00ad', ''))).toBe('中国特色社会主义');
+    expect(repair(asCp1252(utf8('集中精力办大事')).replace('\u00ad', ''))).toBe('集中精力办大事');
+  });
+});
+
+// ───────────────────────────── lossy ─────────────────────────────
+
+/**
+ * What can be restored from UTF-8 read as a double-byte code page by iconv-lite, which turns
+ * each byte it cannot decode into one U+FFFD: every character none of whose bytes was lost.
+ */
+function restorable(s: string, encoding: string): { garbled: string; expected: string } {
+  const garbled = iconv.decode(utf8(s), encoding);
+  const lost: boolean[] = [];
+  for (const ch of garbled) {
+    if (ch === '\ufffd') lost.push(true);
+    else for (const _ of iconv.encode(ch, encoding)) lost.push(false);
+  }
+  let expected = '';
+  let at = 0;
+  for (const ch of s) {
+    const width = utf8(ch).length;
+    expected += lost.slice(at, at + width).some(Boolean) ? '\ufffd' : ch;
+    at += width;
+  }
+  return { garbled, expected: expected.replace(/\ufffd+/g, '\ufffd') };
+}
+
+/** Characters of `expected` (U+FFFD aside) found, in order, in `got`; and characters of `got` that are neither. */
+function restoredShare(expected: string, got: string): { found: number; wanted: number; wrong: number } {
+  const want = [...expected];
+  const have = [...got];
+  // Longest common subsequence.
+  const dp: number[][] = Array.from({ length: want.length + 1 }, () => new Array<number>(have.length + 1).fill(0));
+  for (let i = 1; i <= want.length; i++) {
+    for (let j = 1; j <= have.length; j++) {
+      dp[i]![j] = want[i - 1] === have[j - 1] && want[i - 1] !== '\ufffd' ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
+    }
+  }
+  const found = dp[want.length]![have.length]!;
+  const wanted = want.filter((c) => c !== '\ufffd').length;
+  const wrong = have.filter((c) => c !== '\ufffd').length - found;
+  return { found, wanted, wrong };
+}
+
+describe('generated corpus: lossy cases (bytes lost to U+FFFD)', () => {
+  for (const encoding of ['gb18030', 'big5']) {
+    const kind = encoding === 'big5' ? 'utf8-as-big5' : 'utf8-as-gbk';
+    it(`${kind}: restores what can be restored and leaves U+FFFD where bytes were lost`, () => {
+      let found = 0;
+      let wanted = 0;
+      let wrong = 0;
+      let exact = 0;
+      let total = 0;
+      for (const s of [...simplified, ...traditional]) {
+        const { garbled, expected } = restorable(s, encoding);
+        if (!garbled.includes('\ufffd')) continue;
+        total++;
+        const got = repair(garbled).replace(/\ufffd+/g, '\ufffd');
+        if (got === expected) exact++;
+        const share = restoredShare(expected, got);
+        found += share.found;
+        wanted += share.wanted;
+        wrong += share.wrong;
+      }
+      report.push(`${`${kind} (lossy)`.padEnd(34)} ${exact}/${total} exact, restorable characters restored ${(100 * found / wanted).toFixed(1)}%, wrong characters ${wrong}`);
+      expect(total).toBeGreaterThan(10);
+      expect(found / wanted).toBeGreaterThan(LOSSY_FLOOR[kind]!);
+      expect(wrong).toBeLessThanOrEqual(LOSSY_WRONG[kind]!);
+    });
+  }
+
+  it('gbk-as-cp1252 through iconv-lite (0x81 0x8D 0x8F 0x90 0x9D became U+FFFD): the rest is restored', () => {
+    const s = '遍地开花，成绩斐然';
+    const garbled = iconv.decode(iconv.encode(s, 'gb18030'), 'cp1252');
+    expect(garbled).toContain('\ufffd');
+    const got = repair(garbled);
+    expect(got).not.toBe(garbled);
+    expect(restoredShare(s, got).wrong).toBe(0);
+  });
+
+  it('keeps U+FFFD where UTF-8 read as GBK lost the byte before ASCII', () => {
+    const garbled = iconv.decode(utf8('年度 2021年总结'), 'gb18030');
+    expect(garbled).toContain('\ufffd');
+    expect(repair(garbled)).toBe('年\ufffd 2021年总结');
+  });
+});
+
+// Restored share and wrong characters reached on this corpus (see the report printed below).
+const LOSSY_FLOOR: Record<string, number> = { 'utf8-as-gbk': 0.9, 'utf8-as-big5': 0.5 };
+const LOSSY_WRONG: Record<string, number> = { 'utf8-as-gbk': 0, 'utf8-as-big5': 0 };
+
+// ───────────────────────────── negative controls ─────────────────────────────
+
+const NEGATIVES = [
+  // Japanese
+  '日本語のテキストはそのまま残ります。',
+  '東京都千代田区丸の内1-1-1、株式会社サンプル',
+  'ありがとうございました。またお越しください。',
+  'ｶﾀｶﾅの半角もそのまま',
+  // Korean
+  '한국어 텍스트도 그대로 유지됩니다.',
+  '서울특별시 중구 세종대로 110',
+  // European
+  'Café', 'Müller', 'São Paulo', '€12.50', '© ®', '© 2024 Müller GmbH ®',
+  'Crème brûlée à la française, déjà vu, naïve façade.',
+  'Größenwahn und Übermut: Straße, Fußgänger, Äpfel, Öl.',
+  '¿Dónde está el baño? ¡Olé! Niño, señor, año.',
+  'Łódź, Kraków, Gdańsk — zażółć gęślą jaźń.',
+  'Příliš žluťoučký kůň úpěl ďábelské ódy.',
+  'Ærø, Ødegaard, Åland; smörgåsbord.',
+  'İstanbul’da ağaç, çiçek, ğüşöı.',
+  'Tiếng Việt có dấu: Nguyễn, Trần, Lê.',
+  'Price: £35 × 2 = £70 (±5%), 20°C, ½ kg, 10 µm',
+  '“Quoted” ‘text’ — with dashes – and … ellipsis • bullets',
+  'naïve café résumé fiancée',
+  'HÔTEL DE VILLE, ÉCOLE, GARÇON',
+  // Greek, Russian
+  'Η γρήγορη καφέ αλεπού πηδάει πάνω από τον τεμπέλη σκύλο.',
+  'Съешь же ещё этих мягких французских булок, да выпей чаю.',
+  'Україна, Київ, ґанок, їжак, є.',
+  // Emoji, symbols
+  'Great job 👍🎉 ❤️ 😀😁😂',
+  '中文里的表情😀也不应改变',
+  // Full-width punctuation must never turn into ASCII
+  '“”‘’，。、：；！？（）【】《》——……',
+  '他说：“好的！”然后走了……',
+  'ＡＢＣ１２３，全角字母与数字。',
+  // Pinyin, mixed
+  'Zhōngguó Rénmín Yínháng (中国人民银行)',
+  'GB/T 9704—2012《党政机关公文格式》',
+  '单位：万元  ±0.5%  ≥90%  ≤10℃',
+  '①②③④⑤ ⅠⅡⅢ ㈠㈡㈢',
+];
+
+describe('negative controls stay byte-identical', () => {
+  it.each(NEGATIVES)('%s', (line) => {
+    const result = repairLine(line);
+    expect(result.text).toBe(line);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('every clean sentence of the corpus', () => {
+    const changed = [...simplified, ...traditional].filter((s) => repair(s) !== s);
+    expect(changed).toEqual([]);
+  });
+
+  it('every line of the clean seeds (and of the clean part of seed 003)', () => {
+    const changed: string[] = [];
+    let lines = 0;
+    for (const file of readdirSync(path.join(FIXTURES, 'seeds'))) {
+      for (const line of readFileSync(path.join(FIXTURES, 'seeds', file), 'utf8').split('\n')) {
+        if (file.startsWith('003') && /[\u0080-\u00ff]/.test(line)) continue; // the garbled copy
+        lines++;
+        const result = repairLine(line);
+        if (result.text !== line || result.changes.length > 0) changed.push(`${file}: ${line}`);
+      }
+    }
+    expect(lines).toBeGreaterThan(250);
+    expect(changed).toEqual([]);
+  });
+
+  it('returns the very same string for clean text', () => {
+    const line = '按照全区精神文明建设会议要求，为建设高素质的政务服务干部职工队伍';
+    expect(repairLine(line).text).toBe(line);
+  });
+});
+
+// ───────────────────────────── seed 003 ─────────────────────────────
+
+describe('seed 003: the garbled second copy', () => {
+  const lines = readFileSync(path.join(FIXTURES, 'seeds', '003_7cb5e989d0bd88e9.txt'), 'utf8').split('\n');
+  const split = lines.findIndex((l) => l.startsWith('济南市章丘区政务服务中心2021-10-19'));
+  const clean = lines.slice(0, split + 1).join('').replace(/\s/g, '');
+  const garbled = lines.slice(split + 1).filter((l) => /[\u0080-\u00ff]/.test(l));
+
+  it('every garbled line is repaired, as GBK read as Latin-1, to text of the clean copy', () => {
+    expect(garbled.length).toBeGreaterThan(40);
+    const notInClean: string[] = [];
+    for (const line of garbled) {
+      const { text, changes } = repairLine(line);
+      expect(changes.length).toBeGreaterThan(0);
+      expect(changes.every((c) => c.kind === 'gbk-as-latin1')).toBe(true);
+      expect(text).not.toMatch(/[\u0080-\u00ff]/);
+      if (!clean.includes(text.replace(/\s/g, ''))) notInClean.push(text);
+    }
+    expect(notInClean).toEqual([]);
+  });
+
+  it('the repaired copy, joined, matches the clean copy', () => {
+    const repaired = lines.slice(split + 1).map(repair).join('').replace(/\s/g, '');
+    const start = clean.indexOf(repaired.slice(0, 8));
+    const reference = clean.slice(start, start + repaired.length);
+    const { found } = restoredShare(reference, repaired);
+    const similarity = (2 * found) / (reference.length + repaired.length);
+    report.push(`${'seed 003 second copy'.padEnd(34)} similarity ${(100 * similarity).toFixed(2)}% (${repaired.length} characters)`);
+    expect(similarity).toBeGreaterThan(0.999);
+  });
+});
+
+describe('report', () => {
+  it('prints the scores', () => {
+    console.log(`\nmojibake repair, generated corpus (${simplified.length} simplified, ${traditional.length} traditional sentences)\n${report.join('\n')}`);
+  });
+});
