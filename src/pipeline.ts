@@ -5,13 +5,14 @@
  * The CLI, tests and any batch runner call these functions; nothing here touches stdout or exits.
  */
 import path from 'node:path';
-import { ReportError, hasErrors, type Diagnostic, type Result } from './diagnostics.js';
+import { hasErrors, type Diagnostic, type Result } from './diagnostics.js';
 import { loadRecord, type LoadOptions } from './records/load.js';
 import type { DocumentRecord } from './records/record.js';
 import type { Script, UserDictionary } from './text/script.js';
-import type { ProjectConfig } from './config/project-config.js';
+import type { FontChoice, ProjectConfig } from './config/project-config.js';
 import { templateContext } from './template/context.js';
-import { builtinTemplatePath, renderTemplate } from './template/render.js';
+import { renderTemplate } from './template/render.js';
+import { templateDependencies, templateForRecord } from './template/resolve.js';
 import { parseMarkdown } from './model/parse-markdown.js';
 import { mapModelText } from './model/map-text.js';
 import type { DocumentModel } from './model/types.js';
@@ -30,11 +31,15 @@ export interface RenderedDocument {
    * dictionaries — for incremental builds.
    */
   dependencies: string[];
+  /** Faces replacing the 公文 defaults in the Word file (`fonts:` in report.config.yaml). */
+  fonts?: FontChoice;
 }
 
 export interface RenderOptions {
-  /** A template file to use instead of the built-in one for the record's kind. */
+  /** A template file (`-t`): wins over the record's `template:` and the project's templates. */
   templateFile?: string;
+  /** Paths inside messages are shown relative to this folder (default: the process's). */
+  cwd?: string;
   /** Output script; overrides the record's `script:` and the project config. */
   script?: Script;
   /** Project defaults (report.config.yaml). */
@@ -44,16 +49,18 @@ export interface RenderOptions {
 
 /** Record → model and Markdown preview. Template and dictionary errors come back as diagnostics. */
 export async function renderRecord(record: DocumentRecord, options: RenderOptions = {}): Promise<Result<RenderedDocument>> {
-  const templateFile = options.templateFile ?? builtinTemplatePath(record.kind);
-  const diagnostics: Diagnostic[] = [];
-  let rendered: string;
-  try {
-    rendered = renderTemplate(templateFile, templateContext(record));
-  } catch (error) {
-    if (error instanceof ReportError) return { ok: false, diagnostics: [error.diagnostic] };
-    throw error;
-  }
-  let model = parseMarkdown(rendered);
+  const projectFolder = options.config?.templates;
+  const chosen = templateForRecord(record, options.templateFile, projectFolder);
+  if (!chosen.ok) return chosen;
+  const templateFile = chosen.value;
+  const rendered = await renderTemplate(templateFile, templateContext(record), {
+    recordFile: record.file,
+    ...(projectFolder ? { projectFolder } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
+  if (!rendered.ok) return rendered;
+  const diagnostics: Diagnostic[] = [...rendered.diagnostics];
+  let model = parseMarkdown(rendered.value);
   let title = record.title;
   let author = record.unit;
   const script = options.script ?? record.script ?? options.config?.script;
@@ -67,12 +74,20 @@ export async function renderRecord(record: DocumentRecord, options: RenderOption
     title = convert(title);
     author = convert(author);
   }
-  const dependencies = [record.file, templateFile, path.join(path.dirname(templateFile), 'partials'), options.config?.file, options.config?.dictionary, record.dictionary];
+  const dependencies = [record.file, ...templateDependencies(templateFile, projectFolder), options.config?.file, options.config?.dictionary, record.dictionary];
   // The roll-up's data files, and their folders: a new file matching a `data:` glob rebuilds too.
   for (const file of record.dataFiles ?? []) dependencies.push(file, path.dirname(file));
   return {
     ok: true,
-    value: { record, model, markdown: writeMarkdown(model), title, author, dependencies: dependencies.filter((d): d is string => d !== undefined) },
+    value: {
+      record,
+      model,
+      markdown: writeMarkdown(model),
+      title,
+      author,
+      dependencies: dependencies.filter((d): d is string => d !== undefined),
+      ...(options.config?.fonts ? { fonts: options.config.fonts } : {}),
+    },
     diagnostics,
   };
 }
@@ -93,9 +108,29 @@ async function userDictionary(record: DocumentRecord, options: RenderOptions, di
 
 export async function renderFile(file: string, options: RenderOptions & LoadOptions = {}): Promise<Result<RenderedDocument>> {
   const loaded = await loadRecord(file, options);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) return { ...loaded, diagnostics: capDiagnostics(file, loaded.diagnostics) };
   const rendered = await renderRecord(loaded.value, options);
-  return { ...rendered, diagnostics: [...loaded.diagnostics, ...rendered.diagnostics] } as Result<RenderedDocument>;
+  return { ...rendered, diagnostics: capDiagnostics(file, [...loaded.diagnostics, ...rendered.diagnostics]) } as Result<RenderedDocument>;
+}
+
+/** Problems listed for one file: a broken 1 MB record must not print 40,000 lines. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+
+/** The first MAX_DIAGNOSTICS_PER_FILE diagnostics, then one line counting the rest. */
+function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const rest = diagnostics.slice(MAX_DIAGNOSTICS_PER_FILE);
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  return [
+    ...diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE),
+    {
+      file,
+      severity: errors > 0 ? 'error' : 'warning',
+      code: 'report/more-problems',
+      message: `${rest.length} more problem(s) not shown (${errors} error(s), ${rest.length - errors} warning(s) or note(s))`,
+      hint: 'fix the ones above first',
+    },
+  ];
 }
 
 /**
@@ -105,14 +140,27 @@ export async function renderFile(file: string, options: RenderOptions & LoadOpti
 export async function toDocx(doc: RenderedDocument, sourceDateEpoch?: number): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
   // The docx writer loads the `docx` package: only builds that write Word files pay for it.
   const { writeDocx } = await import('./writers/docx/write.js');
+  const { stripInvisible, describeInvisible } = await import('./writers/docx/xml-text.js');
   const { year, month = 1, day = 1 } = doc.record.date;
-  const { bytes, warnings } = await writeDocx(doc.model, {
-    title: doc.title,
-    creator: doc.author,
+  // Zero-width and bidi controls hide or reorder text: the Word file drops them, with a warning.
+  const invisible = new Map<string, number>();
+  const strip = (text: string) => stripInvisible(text, invisible);
+  const { bytes, warnings } = await writeDocx(mapModelText(doc.model, strip), {
+    title: strip(doc.title),
+    creator: strip(doc.author),
+    ...(doc.fonts ? { fonts: doc.fonts } : {}),
     date: sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : new Date(Date.UTC(year, month - 1, day)),
   });
-  return {
-    bytes,
-    diagnostics: warnings.map((message) => ({ file: doc.record.file, severity: 'warning', code: 'docx/characters', message })),
-  };
+  const diagnostics: Diagnostic[] = warnings.map((message) => ({ file: doc.record.file, severity: 'warning', code: 'docx/characters', message }));
+  if (invisible.size > 0) {
+    const total = [...invisible.values()].reduce((a, b) => a + b, 0);
+    diagnostics.push({
+      file: doc.record.file,
+      severity: 'warning',
+      code: 'docx/invisible',
+      message: `${total} invisible character(s) removed from the Word file: ${describeInvisible(invisible)}`,
+      hint: 'they hide or reorder text; delete them from the record',
+    });
+  }
+  return { bytes, diagnostics };
 }

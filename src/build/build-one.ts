@@ -20,6 +20,8 @@ export interface BuildJob {
   strict: boolean;
   script?: Script;
   config: ProjectConfig;
+  /** -t: the template file for every record. */
+  templateFile?: string;
   /** The clock as milliseconds since the epoch: the default 成文日期. */
   now: number;
   /** SOURCE_DATE_EPOCH, when set: the documents' created/modified date. */
@@ -50,6 +52,7 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
     repair: job.repair,
     strict: job.strict,
     config: job.config,
+    ...(job.templateFile ? { templateFile: job.templateFile } : {}),
     ...(job.script ? { script: job.script } : {}),
   });
   if (!rendered.ok || hasErrors(rendered.diagnostics)) return result('failed', [], rendered.diagnostics);

@@ -6,10 +6,12 @@ import { version } from './version.js';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
-import { SCRIPTS, type Script } from '../text/script.js';
+import { SCRIPTS } from '../text/script.js';
 
 /** --script, shared by build and preview: it overrides the record's `script:` and the config. */
 const scriptOption = () => new Option('--script <script>', 'output script (overrides the record and report.config.yaml)').choices(SCRIPTS);
+/** -t, shared by build and preview: it overrides the record's `template:` and the project's templates. */
+const templateOption = () => new Option('-t, --template <name|path>', 'template for every record: a name (report templates lists them) or a .hbs file');
 
 export { version } from './version.js';
 
@@ -31,11 +33,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .command('build')
     .description('build a Word file (and/or Markdown) for each record file; folders are searched for *.yaml/*.yml')
     .argument('<inputs...>', 'record files or folders')
-    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-o, --out <dir>', 'output folder (default: `output:` in report.config.yaml, else out)')
     .addOption(new Option('--format <format>', 'what to write').choices(['docx', 'md', 'both']).default('docx'))
     .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
     .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
     .addOption(scriptOption())
+    .addOption(templateOption())
     .option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)')
     .option('--shard <i/n>', 'build only the i-th of n slices of the sorted inputs (for a CI matrix)')
     .option('--force', 'rebuild outputs that are up to date')
@@ -54,9 +57,38 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
     .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
     .addOption(scriptOption())
-    .action(async (input: string, options: { output?: string; repair: boolean; strict?: boolean; script?: Script }) => {
+    .addOption(templateOption())
+    .option('-w, --watch', 'keep running: render again when the record, its template or the config changes')
+    .action(async (input: string, options: import('./commands/preview.js').PreviewOptions) => {
       const { preview } = await import('./commands/preview.js');
       exitCode = await preview(input, options, io);
+    });
+
+  const templates = program
+    .command('templates')
+    .description('list the built-in templates and those in the project\'s template folder')
+    .action(async () => {
+      const { listTemplatesCommand } = await import('./commands/templates.js');
+      exitCode = await listTemplatesCommand(io);
+    });
+  templates
+    .command('eject')
+    .description('copy a built-in template and its partials into the project\'s template folder, to edit')
+    .argument('<name>', 'a built-in template: summary, plan or briefing')
+    .argument('[dir]', 'where to put it (default: the template folder, ./templates)')
+    .option('--force', 'overwrite files that are already there')
+    .action(async (name: string, dir: string | undefined, options: { force?: boolean }) => {
+      const { ejectCommand } = await import('./commands/templates.js');
+      exitCode = await ejectCommand(name, dir, options, io);
+    });
+
+  program
+    .command('init')
+    .description('create a working folder: a record file per genre, report.config.yaml and a README')
+    .argument('[dir]', 'the folder (default: the current folder)', '.')
+    .action(async (dir: string) => {
+      const { init } = await import('./commands/init.js');
+      exitCode = await init(dir, io);
     });
 
   program
@@ -115,7 +147,15 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const debug = argv.includes('--debug');
-    io.stderr(`report: internal error: ${(error as Error).message}${debug ? `\n${(error as Error).stack}` : ' (run again with --debug for details)'}\n`);
+    const stack = debug ? `\n${(error as Error).stack}` : '';
+    // A refused or failed write (preview -o, fix -o, --json FILE) is the environment's problem,
+    // not a defect: one line, exit 1.
+    const { name, syscall, code } = error as NodeJS.ErrnoException;
+    if (name === 'UnsafeOutputError' || (syscall !== undefined && typeof code === 'string')) {
+      io.stderr(`report: ${(error as Error).message}${name === 'UnsafeOutputError' ? '' : ' (check the path and its permissions)'}${stack}\n`);
+      return EXIT.invalidInput;
+    }
+    io.stderr(`report: internal error: ${(error as Error).message}${debug ? stack : ' (run again with --debug for details)'}\n`);
     return EXIT.internal;
   }
   return exitCode;

@@ -3,13 +3,17 @@
  * (UTF-8, UTF-16 LE/BE); valid UTF-8 is taken as it is; anything else is decoded as GB18030 or
  * Big5, whichever fits the bytes better, with a note saying which was assumed.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { detectLegacyEncoding } from './detect-encoding.js';
 
-/** Records larger than this are refused before they are read (REPORT_MAX_INPUT_BYTES overrides). */
-export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/**
+ * Records larger than this are refused before they are read (REPORT_MAX_INPUT_BYTES overrides).
+ * 1 MiB is ten times the longest real record; the YAML parser needs about a second and 200 MB
+ * of memory per MiB of the worst-shaped input, so the limit is what bounds time and memory.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 1024 * 1024;
 
 export function maxInputBytes(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env['REPORT_MAX_INPUT_BYTES']);
@@ -30,7 +34,41 @@ export function decodeText(bytes: Uint8Array): DecodedText | undefined {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2), 'UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2), 'UTF-16BE');
+  // NUL bytes are valid UTF-8 but never in text: with them, only UTF-16 without a BOM can fit.
+  if (bytes.includes(0)) return decodeUtf16WithoutBom(bytes);
   return decodeWith('utf-8', bytes, 'UTF-8') ?? decodeLegacy(bytes);
+}
+
+/**
+ * UTF-16 saved without a byte-order mark (Notepad's "Unicode" in some set-ups): most ASCII
+ * characters leave a NUL byte on the same side of every pair.
+ */
+function decodeUtf16WithoutBom(bytes: Uint8Array): DecodedText | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const sample = bytes.subarray(0, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = sample.length / 2;
+  const [label, encoding] = odd > pairs * 0.3 && even === 0 ? ['utf-16le', 'UTF-16LE'] : even > pairs * 0.3 && odd === 0 ? ['utf-16be', 'UTF-16BE'] : [];
+  if (!label || !encoding) return undefined;
+  const decoded = decodeWith(label, bytes, encoding);
+  return decoded && !decoded.text.includes('\u0000') && !looksLikeNoise(decoded.text) ? { ...decoded, encoding: `${encoding} without BOM`, assumed: true } : undefined;
+}
+
+/**
+ * Text no one typed: control characters (other than tab, line feed, carriage return and form
+ * feed), replacement characters and private-use characters make up more than 1% of it. A
+ * binary file without NUL bytes decodes "successfully" as GB18030 into exactly that.
+ */
+function looksLikeNoise(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  // eslint-disable-next-line no-control-regex
+  const odd = sample.match(/[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD\uE000-\uF8FF]/g)?.length ?? 0;
+  return odd >= 3 && odd > sample.length / 100;
 }
 
 /** iconv-lite is loaded only for files that need it. */
@@ -72,18 +110,42 @@ export async function readText(file: string, env: NodeJS.ProcessEnv = process.en
     if (info.size > limit) {
       return fail('io/too-large', `file is ${info.size} bytes, more than the limit of ${limit}`, 'split it, or raise REPORT_MAX_INPUT_BYTES');
     }
-    bytes = await readFile(file);
+    // Read at most limit + 1 bytes: a file that grew since stat() cannot take more memory.
+    bytes = await readAtMost(file, limit + 1);
+    if (bytes.length > limit) {
+      return fail('io/too-large', `file is more than ${limit} bytes, the limit`, 'split it, or raise REPORT_MAX_INPUT_BYTES');
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return fail('io/not-found', 'no such file', 'check the path');
     return fail('io/read', `cannot read the file (${code ?? 'unknown error'})`);
   }
-  if (bytes.length > 0 && looksBinary(bytes)) return fail('io/binary', 'the file looks binary, not text', 'give a text file');
   const decoded = decodeText(bytes);
+  if (bytes.length > 0 && looksBinary(bytes) && !decoded?.encoding.startsWith('UTF-16')) return fail('io/binary', 'the file looks binary, not text', 'give a text file');
   if (!decoded) return fail('io/encoding', 'the file is not text in a known encoding', 'save it as UTF-8');
+  if (decoded.assumed && looksLikeNoise(decoded.text)) return fail('io/binary', 'the file looks binary, not text', 'give a text file');
   if (decoded.text.includes('\u0000')) return fail('io/binary', 'the file looks binary (it contains NUL characters)', 'give a text file');
   const notes: Diagnostic[] = decoded.assumed
     ? [{ file, severity: 'note', code: 'io/encoding-assumed', message: `not UTF-8; read as ${decoded.encoding}`, hint: 'save it as UTF-8 to be sure' }]
     : [];
   return { ok: true, value: decoded.text, diagnostics: notes };
+}
+
+async function readAtMost(file: string, max: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(65536, max - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total >= max) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,8 +1,37 @@
 /**
  * text → YAML value, keeping the document so every later diagnostic can point at the line and
- * column of the value it is about. Duplicate keys are errors; alias expansion is capped.
+ * column of the value it is about.
+ *
+ * Hostile input is bounded here, before anything else walks the value:
+ * - nesting deeper than MAX_DEPTH levels is refused while the text is being tokenised (the yaml
+ *   composer recurses, and its tokeniser slows down with depth), so 20,000 `[` cost microseconds;
+ * - the value is built without recursion, into null-prototype objects (`__proto__`,
+ *   `constructor` and `prototype` are plain keys), checking duplicate keys in linear time (the
+ *   yaml package's own check is quadratic in the number of keys);
+ * - aliases are copied, not shared, and capped: at most MAX_ALIASES of them, adding at most
+ *   MAX_ALIAS_EXPANSION values and characters ("billion laughs");
+ * - at most MAX_YAML_ERRORS syntax errors are listed.
+ * A file indented with tabs, which YAML forbids, is read with each leading tab as TAB_WIDTH
+ * spaces, with a warning.
  */
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  CST,
+  Composer,
+  Lexer,
+  LineCounter,
+  Parser,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  YAMLParseError,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+  type YAMLMap,
+} from 'yaml';
 import type { Diagnostic, Result } from '../diagnostics.js';
 
 export type PathSegment = string | number;
@@ -13,63 +42,90 @@ export interface ParsedYaml {
   positionOf(path: readonly PathSegment[], which?: 'key' | 'value'): { line: number; column: number };
 }
 
-/** A "billion laughs" file expands a few aliases into gigabytes; real records use a handful. */
-const MAX_ALIAS_COUNT = 100;
+/** Levels of nesting (mappings and lists, counting aliases); a record needs fewer than ten. */
+export const MAX_DEPTH = 100;
+/** Aliases (`*name`) in one file; a "billion laughs" file needs many, a record a handful. */
+export const MAX_ALIASES = 100;
+/** Values and characters all aliases together may add to the record by being copied. */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
+/** Syntax errors listed for one file; the rest are counted. */
+export const MAX_YAML_ERRORS = 20;
+/** Columns a leading tab stands for in a file indented with tabs. */
+export const TAB_WIDTH = 4;
+
+interface Position {
+  line: number;
+  column: number;
+}
 
 export function parseYaml(file: string, text: string): Result<ParsedYaml> {
-  const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    return parseChecked(file, text);
   } catch (error) {
-    // The parser recurses: absurd nesting overflows the stack instead of reporting.
-    return failWhole(file, 'yaml/too-deep', `the YAML cannot be parsed (${(error as Error).message})`, 'reduce the nesting');
+    // Belt and braces: the limits above keep every stage far from the stack's end.
+    if (error instanceof RangeError) return failWhole(file, 'yaml/too-deep', 'the YAML is nested too deeply to be read', 'flatten the structure');
+    throw error;
   }
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) => ({
+}
+
+function parseChecked(file: string, text: string): Result<ParsedYaml> {
+  let source = new Source(text);
+  let composed = compose(source);
+  const diagnostics: Diagnostic[] = [];
+  if ('tooDeep' in composed) return tooDeep(file, source.at(composed.tooDeep));
+  if (composed.doc.errors.some((e) => e.code === 'TAB_AS_INDENT')) {
+    const expanded = Source.withTabsExpanded(text);
+    const retried = compose(expanded);
+    if ('tooDeep' in retried) return tooDeep(file, expanded.at(retried.tooDeep));
+    if (retried.doc.errors.every((e) => e.code !== 'TAB_AS_INDENT')) {
+      diagnostics.push({
         file,
-        ...at(e.pos[0]),
-        severity: 'error',
-        code: e.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : 'yaml/syntax',
-        message: firstLine(e.message),
-        hint: e.code === 'DUPLICATE_KEY' ? 'remove or rename one of the keys' : 'fix the YAML syntax',
-      })),
-    };
+        ...expanded.at(expanded.firstTab),
+        severity: 'warning',
+        code: 'yaml/tabs',
+        message: `the file is indented with tabs, which YAML does not allow; each leading tab was read as ${TAB_WIDTH} spaces`,
+        hint: 'indent with spaces',
+      });
+      source = expanded;
+      composed = retried;
+    }
   }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    return failWhole(file, 'yaml/aliases', firstLine((error as Error).message), 'use fewer aliases');
+  const { doc } = composed;
+  if (doc.errors.length > 0) return { ok: false, diagnostics: [...diagnostics, ...yamlErrors(file, source, doc.errors)] };
+  diagnostics.push(
+    ...doc.warnings.map((w): Diagnostic => ({ file, ...source.at(w.pos[0]), severity: 'warning', code: 'yaml/warning', message: firstLine(w.message) })),
+  );
+  const built = toValue(doc);
+  if (!built.ok) {
+    return { ok: false, diagnostics: [...diagnostics, ...capped(file, built.problems.map((p) => ({ file, ...source.at(p.offset), severity: 'error' as const, code: p.code, message: p.message, hint: p.hint })))] };
   }
-  const warnings: Diagnostic[] = doc.warnings.map((w) => ({
-    file,
-    ...at(w.pos[0]),
-    severity: 'warning',
-    code: 'yaml/warning',
-    message: firstLine(w.message),
-  }));
+  // Each mapping's pairs by key, built on first use: a lookup per string of a large record
+  // must not scan the mapping each time.
+  const index = new WeakMap<object, Map<string, Pair>>();
+  const pairsOf = (map: YAMLMap): Map<string, Pair> => {
+    let pairs = index.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
+      index.set(map, pairs);
+    }
+    return pairs;
+  };
   return {
     ok: true,
-    diagnostics: warnings,
+    diagnostics,
     value: {
-      value,
+      value: built.value,
       positionOf(path, which = 'value') {
         let node: unknown = doc.contents;
         let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
-        for (const segment of path) {
+        for (const [i, segment] of path.entries()) {
           if (isMap(node)) {
-            const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+            const pair = pairsOf(node).get(String(segment));
             if (!pair) break;
             const keyNode = pair.key as Node;
             const valueNode = pair.value as Node | null;
-            const last = segment === path[path.length - 1] && which === 'key';
+            const last = i === path.length - 1 && which === 'key';
             offset = (last ? keyNode.range?.[0] : valueNode?.range?.[0] ?? keyNode.range?.[0]) ?? offset;
             node = valueNode;
           } else if (isSeq(node) && typeof segment === 'number') {
@@ -81,9 +137,300 @@ export function parseYaml(file: string, text: string): Result<ParsedYaml> {
             break;
           }
         }
-        return at(offset);
+        return source.at(offset);
       },
     },
+  };
+}
+
+/** The text the parser read, and how its offsets map back to lines and columns of the file. */
+class Source {
+  readonly lineCounter = new LineCounter();
+
+  /**
+   * @param expandedLines per line (0-based) whose leading tabs were expanded: [characters
+   *   before, characters after]
+   * @param firstTab offset (in this text) of the first expanded tab
+   */
+  constructor(
+    readonly text: string,
+    private readonly expandedLines = new Map<number, [number, number]>(),
+    readonly firstTab = 0,
+  ) {}
+
+  static withTabsExpanded(original: string): Source {
+    const expandedLines = new Map<number, [number, number]>();
+    let offset = 0;
+    let firstTab = -1;
+    const lines = original.split('\n').map((line, i) => {
+      const lead = /^[ \t]*/.exec(line)![0];
+      let result = line;
+      if (lead.includes('\t')) {
+        let width = 0;
+        for (const ch of lead) width = ch === '\t' ? (Math.floor(width / TAB_WIDTH) + 1) * TAB_WIDTH : width + 1;
+        if (firstTab < 0) firstTab = offset;
+        expandedLines.set(i, [lead.length, width]);
+        result = ' '.repeat(width) + line.slice(lead.length);
+      }
+      offset += result.length + 1;
+      return result;
+    });
+    return new Source(lines.join('\n'), expandedLines, Math.max(firstTab, 0));
+  }
+
+  /** 1-based line and column in the original file. */
+  at(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(Math.min(Math.max(offset, 0), this.text.length));
+    const shift = this.expandedLines.get(line - 1);
+    if (!shift) return { line, column: col };
+    const [before, after] = shift;
+    return { line, column: col - 1 < after ? Math.min(col, before + 1) : col - (after - before) };
+  }
+}
+
+/** The first document of the text, or the offset where nesting went past MAX_DEPTH. */
+function compose(source: Source): { doc: Document.Parsed } | { tooDeep: number } {
+  const gauge = new DepthGauge(MAX_DEPTH);
+  const parser = new Parser(source.lineCounter.addNewLine);
+  source.lineCounter.addNewLine(0);
+  function* tokens() {
+    for (const lexeme of new Lexer().lex(source.text, false)) {
+      if (gauge.feed(lexeme)) throw gauge;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ uniqueKeys: false, strict: true, prettyErrors: false });
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const next of composer.compose(tokens(), true, source.text.length)) {
+      if (!doc) {
+        doc = next;
+      } else {
+        doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'the file holds more than one YAML document'));
+        break;
+      }
+    }
+  } catch (error) {
+    if (error === gauge) return { tooDeep: gauge.offset };
+    throw error;
+  }
+  return { doc: doc! };
+}
+
+/**
+ * Nesting depth from the tokens, as they stream: flow brackets plus the block collections
+ * opened by indentation and by compact indicators (`- - x`, `? ? x`). An estimate that is never
+ * below the real depth of the block structure it can see, and costs nothing per token.
+ */
+class DepthGauge {
+  offset = 0;
+  private flow = 0;
+  private readonly columns: number[] = [];
+  private column = 0;
+  private expectContent = true;
+  private scalarNext = false;
+
+  constructor(private readonly limit: number) {}
+
+  /** True when the depth went past the limit at this token. */
+  feed(lexeme: string): boolean {
+    if (this.scalarNext) {
+      this.scalarNext = false;
+      const lead = /^[ \t]*/.exec(lexeme)![0].length;
+      const over = this.content(this.column + lead);
+      this.advance(lexeme);
+      return over;
+    }
+    let over = false;
+    switch (CST.tokenType(lexeme)) {
+      case 'scalar':
+        this.scalarNext = true;
+        return false;
+      case 'doc-mode':
+      case 'flow-error-end':
+        return false;
+      case 'newline':
+        this.expectContent = true;
+        break;
+      case 'space':
+      case 'comment':
+      case 'comma':
+      case 'byte-order-mark':
+        break;
+      case 'doc-start':
+      case 'doc-end':
+        this.columns.length = 0;
+        this.flow = 0;
+        this.expectContent = true;
+        break;
+      case 'flow-seq-start':
+      case 'flow-map-start':
+        over = this.content(this.column);
+        this.flow++;
+        over ||= this.columns.length + this.flow > this.limit;
+        break;
+      case 'flow-seq-end':
+      case 'flow-map-end':
+        this.flow = Math.max(0, this.flow - 1);
+        break;
+      case 'seq-item-ind':
+      case 'explicit-key-ind':
+      case 'map-value-ind':
+        over = this.content(this.column);
+        if (this.flow === 0) this.expectContent = true;
+        break;
+      default:
+        over = this.content(this.column);
+    }
+    this.advance(lexeme);
+    return over;
+  }
+
+  private content(column: number): boolean {
+    if (this.flow > 0 || !this.expectContent) return false;
+    this.expectContent = false;
+    while (this.columns.length > 0 && this.columns[this.columns.length - 1]! >= column) this.columns.pop();
+    this.columns.push(column);
+    return this.columns.length + this.flow > this.limit;
+  }
+
+  private advance(lexeme: string): void {
+    const newline = lexeme.lastIndexOf('\n');
+    this.column = newline < 0 ? this.column + lexeme.length : lexeme.length - newline - 1;
+    this.offset += lexeme.length;
+  }
+}
+
+interface Problem {
+  offset: number;
+  code: string;
+  message: string;
+  hint: string;
+}
+
+interface Task {
+  node: unknown;
+  depth: number;
+  /** Inside a copy of an alias's target: anchors there are not definitions. */
+  inAlias: boolean;
+  parent: Record<string, unknown> | unknown[];
+  key: string | number;
+}
+
+/**
+ * The document as plain data, without recursion: null-prototype objects, arrays and scalars.
+ * Aliases become copies of their anchor's value, within the caps.
+ */
+function toValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  const root: unknown[] = [null];
+  const stack: Task[] = [{ node: doc.contents, depth: 1, inAlias: false, parent: root, key: 0 }];
+  const anchors = new Map<string, unknown>();
+  const problems: Problem[] = [];
+  let aliases = 0;
+  let expansion = 0;
+  const offsetOf = (node: unknown) => (node as Node | null)?.range?.[0] ?? 0;
+  const fatal = (node: unknown, code: string, message: string, hint: string) => ({ ok: false as const, problems: [...problems, { offset: offsetOf(node), code, message, hint }] });
+
+  while (stack.length > 0) {
+    const task = stack.pop()!;
+    const { node, depth, inAlias } = task;
+    const set = (value: unknown) => {
+      (task.parent as Record<string | number, unknown>)[task.key] = value;
+    };
+    if (node === null || node === undefined) {
+      set(null);
+      continue;
+    }
+    if (isAlias(node)) {
+      if (++aliases > MAX_ALIASES) {
+        return fatal(node, 'yaml/aliases', `more than ${MAX_ALIASES} aliases (*name)`, 'write the values out; a record needs only a few aliases');
+      }
+      const target = anchors.get(node.source);
+      if (target === undefined) {
+        problems.push({ offset: offsetOf(node), code: 'yaml/alias', message: `the alias *${node.source} refers to no anchor &${node.source} before it`, hint: `define &${node.source} first` });
+        set(null);
+        continue;
+      }
+      stack.push({ ...task, node: target, inAlias: true });
+      continue;
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && !inAlias) anchors.set(anchor, node);
+    if (depth > MAX_DEPTH) {
+      return fatal(node, 'yaml/too-deep', `the YAML is nested more than ${MAX_DEPTH} levels deep${inAlias ? ' (counting what aliases repeat)' : ''}`, 'flatten the structure; a record needs only a few levels');
+    }
+    let size = 1;
+    if (isScalar(node)) {
+      const value = node.value;
+      if (typeof value === 'string') size += value.length;
+      set(value);
+    } else if (isMap(node)) {
+      const out = Object.create(null) as Record<string, unknown>;
+      set(out);
+      const seen = new Set<string>();
+      const children: Task[] = [];
+      for (const pair of node.items) {
+        const keyNode = isAlias(pair.key) ? anchors.get(pair.key.source) ?? pair.key : pair.key;
+        if (keyNode !== null && keyNode !== undefined && !isScalar(keyNode)) {
+          problems.push({ offset: offsetOf(pair.key), code: 'yaml/complex-key', message: 'a key must be text, not a list or a mapping', hint: 'write the key as plain text' });
+          continue;
+        }
+        const raw = isScalar(keyNode) ? keyNode.value : null;
+        const key = raw === null || raw === undefined ? '' : String(raw);
+        size += key.length;
+        if (seen.has(key)) {
+          problems.push({ offset: offsetOf(pair.key), code: 'yaml/duplicate-key', message: 'Map keys must be unique', hint: 'remove or rename one of the keys' });
+          continue;
+        }
+        seen.add(key);
+        out[key] = null;
+        children.push({ node: pair.value, depth: depth + 1, inAlias, parent: out, key });
+      }
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    } else if (isSeq(node)) {
+      const out: unknown[] = new Array<unknown>(node.items.length).fill(null);
+      set(out);
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], depth: depth + 1, inAlias, parent: out, key: i });
+    } else {
+      set(null);
+    }
+    if (inAlias && (expansion += size) > MAX_ALIAS_EXPANSION) {
+      return fatal(node, 'yaml/aliases', `aliases repeat more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values and characters`, 'write the values out; a record needs only a few aliases');
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: root[0] };
+}
+
+function yamlErrors(file: string, source: Source, errors: readonly YAMLError[]): Diagnostic[] {
+  return capped(
+    file,
+    errors.map((e): Diagnostic => {
+      if (/Maximum call stack/i.test(e.message)) {
+        return { file, ...source.at(e.pos[0]), severity: 'error', code: 'yaml/too-deep', message: 'the YAML is nested too deeply to be read', hint: 'flatten the structure' };
+      }
+      if (e.code === 'MULTIPLE_DOCS') {
+        return { file, ...source.at(e.pos[0]), severity: 'error', code: 'yaml/documents', message: 'the file holds more than one YAML document (a second `---`)', hint: 'one record per file: split it' };
+      }
+      return { file, ...source.at(e.pos[0]), severity: 'error', code: 'yaml/syntax', message: firstLine(e.message), hint: 'fix the YAML syntax' };
+    }),
+  );
+}
+
+/** The first MAX_YAML_ERRORS problems, and a count of the rest. */
+function capped(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_YAML_ERRORS) return diagnostics;
+  const rest = diagnostics.length - MAX_YAML_ERRORS;
+  return [
+    ...diagnostics.slice(0, MAX_YAML_ERRORS),
+    { file, severity: 'error', code: 'yaml/more-errors', message: `${rest} more YAML error${rest === 1 ? '' : 's'} not shown`, hint: 'fix the ones above first' },
+  ];
+}
+
+function tooDeep(file: string, at: Position): Result<ParsedYaml> {
+  return {
+    ok: false,
+    diagnostics: [{ file, ...at, severity: 'error', code: 'yaml/too-deep', message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, hint: 'flatten the structure; a record needs only a few levels' }],
   };
 }
 

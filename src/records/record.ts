@@ -85,6 +85,8 @@ export interface DocumentRecord {
   script?: 'simplified' | 'traditional' | 'tw' | 'hk';
   /** Absolute path of the record's user dictionary for script conversion. */
   dictionary?: string;
+  /** `template:` as written (a name, or a path relative to the record file), and where. */
+  template?: { spec: string; source: SourcePosition };
   intro: string[];
   sections: Section[];
   activities: Activity[];

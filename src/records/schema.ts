@@ -92,6 +92,7 @@ export const recordSchema = z
     period: period.optional().meta({ description: 'a year, or {from, to}' }),
     script: z.enum(SCRIPTS).optional().meta({ description: 'output script: simplified | traditional | tw | hk' }),
     dictionary: nonEmpty.optional().meta({ description: 'user dictionary for script conversion, relative to this file' }),
+    template: nonEmpty.optional().meta({ description: 'template: a name (report templates lists them) or a path to a .hbs file, relative to this file; -t wins' }),
     intro: paragraphs.optional(),
     sections: z.array(section).optional(),
     activities: z.array(activity).optional(),

@@ -31,7 +31,7 @@ export function validateRecord(file: string, parsed: ParsedYaml, options: Valida
     return wholeFile(
       'record/data-file',
       'this is a data file (only `activities`, `honors`, `metrics`), not a document',
-      "name it in a document's `data:`; keep data files in a folder whose name starts with _ so folder builds skip them",
+      "name it in a document's `data:` and build the document; folder builds skip data files",
     );
   }
   const result = recordSchema.safeParse(value, { reportInput: true });
@@ -68,14 +68,9 @@ export function validateDataFile(file: string, parsed: ParsedYaml): Result<DataF
     };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return {
-      ok: false,
-      diagnostics: [{
-        file, line: 1, column: 1, severity: 'error', code: 'data/not-a-mapping',
-        message: `the data file holds ${Array.isArray(value) ? 'a list' : 'a single value'}, not a mapping`,
-        hint: 'start the file with `activities:`, `honors:` or `metrics:`, each a list',
-      }],
-    };
+    const found = Array.isArray(value) ? 'a list' : 'a single value';
+    const hint = 'start the file with `activities:`, `honors:` or `metrics:`, each a list';
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'data/not-a-mapping', message: `the data file holds ${found}, not a mapping`, hint }] };
   }
   const result = dataFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
@@ -179,12 +174,14 @@ function normalize(file: string, parsed: ParsedYaml, raw: RawRecord, now: Date):
     honors: (raw.honors ?? []).map((h, i) => toHonor(h, at(['honors', i]))),
     metrics: (raw.metrics ?? []).map((m, i) => toMetric(m, at(['metrics', i]))),
     closing: toParagraphs(raw.closing),
-    extra: raw.extra ?? {},
+    // The parsed mapping itself (null-prototype), not zod's copy, which drops a `__proto__` key.
+    extra: (parsed.value as { extra?: Record<string, unknown> }).extra ?? raw.extra ?? {},
   };
   const period = toPeriod(raw.period);
   if (period) record.period = { ...period, source: at(['period']) };
   if (raw.script) record.script = raw.script;
   if (raw.dictionary) record.dictionary = path.resolve(path.dirname(file), raw.dictionary.trim());
+  if (raw.template) record.template = { spec: raw.template.trim(), source: at(['template']) };
   if (raw.data !== undefined) {
     record.data = Array.isArray(raw.data)
       ? raw.data.map((pattern, i) => ({ pattern: pattern.trim(), source: at(['data', i]) }))

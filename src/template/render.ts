@@ -1,94 +1,618 @@
 /**
  * Runs a Handlebars template over the record's context and returns the Markdown it renders.
- * Built-in templates live in the package's templates/ folder; partials in templates/partials/.
- * HTML escaping is off — the output is Markdown, and record text is escaped for Markdown
- * before it reaches the template (context.ts). Prototype access stays off.
+ *
+ * - Templates, partials and user helpers are found by resolve.ts: the template's own folder, the
+ *   project's template folder, then the built-ins.
+ * - Before anything runs, the template and every partial it uses are parsed and checked: a syntax
+ *   error, an unclosed block, an unknown helper or a missing partial is reported as
+ *   `TEMPLATE:LINE:COL: message`, in the file (template or partial) where it is.
+ * - Every `{{field}}` the template prints goes through one internal helper, so a field the record
+ *   does not have is a warning naming the field, the record and the place in the template,
+ *   instead of a silent blank; a list or a group of fields printed as text is an error.
+ * - A helper that throws is reported at the position of its call.
+ * - HTML escaping is off — the output is Markdown, and record text is escaped for Markdown before
+ *   it reaches the template (context.ts → escape.ts). Prototype access stays off.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
-import { ReportError } from '../diagnostics.js';
-import type { Kind } from '../records/schema.js';
-import { helpers } from './helpers.js';
-import type { TemplateContext } from './context.js';
+import type { HelperDelegate } from 'handlebars';
+import type { Diagnostic, Result } from '../diagnostics.js';
+import { closest } from '../records/messages.js';
+import { escapeMarkdown } from './escape.js';
+import { helpers as builtinHelpers } from './helpers.js';
+import { BUILTIN_TEMPLATE_DIR, HELPERS_FILE, PARTIALS_FOLDER, helperFiles, partialFiles, templateLayers } from './resolve.js';
 
-export const BUILTIN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { BUILTIN_TEMPLATE_DIR, BUILTIN_TEMPLATES, builtinTemplatePath } from './resolve.js';
 
-/** The built-in template of each genre. */
-export const BUILTIN_TEMPLATES: Record<Kind, string> = {
-  summary: 'summary.md.hbs',
-  plan: 'plan.md.hbs',
-  briefing: 'briefing.md.hbs',
+/** Handlebars' own helpers: a helpers.mjs may not replace these. */
+export const HANDLEBARS_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'log'] as const;
+const HOOKS = ['helperMissing', 'blockHelperMissing'];
+/** The internal helper every printed field goes through. */
+const FIELD = '__report_field';
+
+const COMPILE_OPTIONS = { noEscape: true, strict: false } as const;
+const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+
+export interface RenderTemplateOptions {
+  /** The project's template folder: its partials and helpers.mjs come before the built-ins. */
+  projectFolder?: string;
+  /** The record being rendered: missing-field warnings name it. */
+  recordFile?: string;
+  /** Template paths inside messages are shown relative to this folder (default: the process's). */
+  cwd?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Handlebars AST, as far as it is read here.
+
+interface Position {
+  line: number;
+  column: number;
+}
+interface Loc {
+  start: Position;
+  end?: Position;
+}
+interface Node {
+  type: string;
+  loc?: Loc;
+  [key: string]: unknown;
+}
+interface PathNode extends Node {
+  type: 'PathExpression';
+  data: boolean;
+  depth: number;
+  parts: string[];
+  original: string;
+}
+interface ProgramNode extends Node {
+  type: 'Program';
+  body: Node[];
+  blockParams?: string[];
+}
+interface CallNode extends Node {
+  path: Node;
+  params: Node[];
+  hash?: { type: 'Hash'; pairs: Array<{ key: string; value: Node }> };
+  program?: ProgramNode;
+  inverse?: ProgramNode;
+}
+
+const isPath = (node: Node | undefined): node is PathNode => node?.type === 'PathExpression';
+
+/** A problem found before rendering, or raised by a helper while rendering. */
+class TemplateProblem extends Error {
+  constructor(
+    message: string,
+    readonly at: Position | undefined,
+    public file: string | undefined,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+// Keep the parser's error details (token, position): Handlebars' default drops them.
+(Handlebars as unknown as { Parser: { parseError: (message: string, hash: unknown) => never } }).Parser.parseError = (message, hash) => {
+  throw Object.assign(new Error(message), { hash });
 };
 
-type Compiled = (context: TemplateContext) => string;
+// ---------------------------------------------------------------------------------------------
+// Parsing, with positioned messages.
 
-const cache = new Map<string, Compiled>();
-
-function createEnvironment(templateDir: string): typeof Handlebars {
-  const env = Handlebars.create();
-  for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
-  const partialsDir = path.join(templateDir, 'partials');
-  for (const entry of safeReaddir(partialsDir)) {
-    if (!entry.endsWith('.hbs')) continue;
-    const name = entry.replace(/\.hbs$/, '');
-    env.registerPartial(name, readFileSync(path.join(partialsDir, entry), 'utf8'));
-  }
-  return env;
+interface ParseHash {
+  text?: string;
+  token?: string;
+  loc?: { first_line: number; last_line: number; first_column: number; last_column: number };
+  expected?: string[];
 }
 
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
+const TOKEN_NAMES: Record<string, string> = {
+  CLOSE: '}}',
+  CLOSE_UNESCAPED: '}}}',
+  CLOSE_RAW_BLOCK: '}}}}',
+  OPEN_ENDBLOCK: '{{/…}}',
+  INVERSE: '{{else}}',
+  OPEN_INVERSE_CHAIN: '{{else …}}',
+  OPEN_SEXPR: '(',
+  CLOSE_SEXPR: ')',
+  ID: 'a name',
+  STRING: 'text in quotes',
+  NUMBER: 'a number',
+  DATA: 'an @name',
+  EQUALS: '=',
+  SEP: '. or /',
+  EOF: 'the end of the file',
+  OPEN_BLOCK_PARAMS: 'as |…|',
+};
+
+/** The tokens worth suggesting when a tag is malformed, most likely first. */
+const EXPECTED_ORDER = ['CLOSE', 'OPEN_ENDBLOCK', 'INVERSE', 'ID', 'STRING', 'CLOSE_SEXPR', 'EQUALS'];
+
+/** Line and column (1-based) of an offset in a text. */
+function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
-export function builtinTemplatePath(kind: Kind): string {
-  return path.join(BUILTIN_TEMPLATE_DIR, BUILTIN_TEMPLATES[kind]);
-}
-
-/** Compiles (once per process) and runs a template file; template errors carry its position. */
-export function renderTemplate(templateFile: string, context: TemplateContext): string {
-  let compiled = cache.get(templateFile);
-  if (!compiled) {
-    const source = readFileSync(templateFile, 'utf8');
-    const env = createEnvironment(path.dirname(templateFile));
-    try {
-      // Precompile now so syntax errors surface here, with their line.
-      env.precompile(source);
-    } catch (error) {
-      throw templateError(templateFile, error);
+/** The innermost block opened and not closed, by a scan of the source (comments skipped). */
+function unclosedBlock(source: string): { name: string; at: Position } | undefined {
+  const stack: Array<{ name: string; offset: number }> = [];
+  const tag = /\{\{(!--[\s\S]*?--~?\}\}|![\s\S]*?\}\}|~?\s*([#^/])\s*[*>]?\s*([^\s}~()]*))/g;
+  for (let m = tag.exec(source); m; m = tag.exec(source)) {
+    const [, , sigil, name] = m;
+    if (!sigil) continue;
+    if (sigil === '/') {
+      const i = stack.map((s) => s.name).lastIndexOf(name ?? '');
+      if (i >= 0) stack.length = i;
+    } else if (name) {
+      stack.push({ name, offset: m.index });
     }
-    const template = env.compile(source, { noEscape: true, strict: false });
-    compiled = (ctx) =>
-      template(ctx, {
-        allowProtoPropertiesByDefault: false,
-        allowProtoMethodsByDefault: false,
-      });
-    cache.set(templateFile, compiled);
+  }
+  const open = stack[stack.length - 1];
+  return open ? { name: open.name, at: positionAt(source, open.offset) } : undefined;
+}
+
+function parseProblem(file: string, source: string, error: unknown): TemplateProblem {
+  const e = error as Error & { hash?: ParseHash; lineNumber?: number; column?: number };
+  const hash = e.hash;
+  if (hash?.token === 'EOF') {
+    if (hash.expected?.includes("'OPEN_ENDBLOCK'")) {
+      const open = unclosedBlock(source);
+      if (open) return new TemplateProblem(`\`{{#${open.name}}}\` is never closed`, open.at, file, `close it with {{/${open.name}}}`);
+    }
+    const lastOpen = source.lastIndexOf('{{');
+    if (lastOpen >= 0 && source.indexOf('}}', lastOpen) < 0) {
+      return new TemplateProblem('`{{` is never closed', positionAt(source, lastOpen), file, 'end it with }}');
+    }
+  }
+  if (hash?.loc) {
+    const got = hash.token === 'INVALID' ? `"${hash.text ?? ''}"` : (TOKEN_NAMES[hash.token ?? ''] ?? `"${hash.text ?? hash.token ?? ''}"`);
+    const wanted = new Set((hash.expected ?? []).map((t) => t.replace(/'/g, '')));
+    const expected = EXPECTED_ORDER.filter((t) => wanted.has(t)).map((t) => TOKEN_NAMES[t]!);
+    return new TemplateProblem(
+      `syntax error: unexpected ${got}`,
+      { line: hash.loc.last_line, column: hash.loc.last_column + 1 },
+      file,
+      expected.length > 0 ? `expected ${expected.slice(0, 3).join(' or ')}` : 'check the {{ … }} here',
+    );
+  }
+  // Handlebars' own checks: "each doesn't match if - 3:4".
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(e.message);
+  const at = e.lineNumber !== undefined ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined;
+  if (mismatch) {
+    return new TemplateProblem(`\`{{#${mismatch[1]}}}\` is closed by \`{{/${mismatch[2]}}}\``, at, file, `close it with {{/${mismatch[1]}}}, or open {{#${mismatch[2]}}} first`);
+  }
+  return new TemplateProblem(e.message.split('\n')[0]!.replace(/ - \d+:\d+$/, ''), at, file);
+}
+
+interface ParsedFile {
+  file: string;
+  source: string;
+  ast: ProgramNode;
+}
+
+function parseFile(file: string): ParsedFile {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new TemplateProblem(`cannot read the template (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, undefined, file);
   }
   try {
-    return compiled(context);
+    // Unprocessed: compile() applies the standalone-line whitespace rules itself, once.
+    return { file, source, ast: Handlebars.parseWithoutProcessing(source) as unknown as ProgramNode };
   } catch (error) {
-    throw templateError(templateFile, error);
+    throw parseProblem(file, source, error);
   }
 }
 
-function templateError(file: string, error: unknown): ReportError {
-  const e = error as Error & { lineNumber?: number; column?: number; hash?: { loc?: { first_line: number; first_column: number } } };
-  const parseLine = /Parse error on line (\d+)/.exec(e.message);
-  const line = e.lineNumber ?? e.hash?.loc?.first_line ?? (parseLine ? Number(parseLine[1]) : undefined);
-  const column = e.column !== undefined ? e.column + 1 : e.hash?.loc ? e.hash.loc.first_column + 1 : 1;
-  const message = e.message.split('\n')[0]!.replace(/^Parse error on line \d+:?\s*/, 'syntax error');
-  return new ReportError({
-    file,
-    ...(line !== undefined ? { line, column } : {}),
+// ---------------------------------------------------------------------------------------------
+// Checks before rendering: helpers and partials exist.
+
+interface Registry {
+  helpers: Set<string>;
+  partials: Map<string, string>;
+  layers: string[];
+}
+
+const at = (node: Node | undefined): Position | undefined => (node?.loc ? { line: node.loc.start.line, column: node.loc.start.column + 1 } : undefined);
+
+/** The partials a file uses by name, and the problems in it. */
+function checkFile(parsed: ParsedFile, registry: Registry): { problems: TemplateProblem[]; partials: string[] } {
+  const problems: TemplateProblem[] = [];
+  const references: Array<{ name: string; node: Node; block: boolean }> = [];
+  const inline = new Set<string>();
+  const problem = (message: string, node: Node | undefined, hint?: string) => problems.push(new TemplateProblem(message, at(node), parsed.file, hint));
+
+  const checkHelper = (pathNode: PathNode, scope: readonly string[]) => {
+    const name = pathNode.original;
+    const simple = !pathNode.data && pathNode.depth === 0 && pathNode.parts.length === 1;
+    if (simple && (scope.includes(name) || registry.helpers.has(name))) return;
+    const suggestion = closest(name, [...registry.helpers].filter((h) => h !== FIELD && !HOOKS.includes(h)));
+    problem(
+      `unknown helper \`${name}\``,
+      pathNode,
+      suggestion ? `did you mean \`${suggestion}\`?` : `docs/templates.md lists the helpers; your own go in ${HELPERS_FILE} in the template folder`,
+    );
+  };
+
+  const visit = (node: Node | undefined, scope: readonly string[]): void => {
+    if (!node || typeof node !== 'object') return;
+    const call = node as CallNode;
+    switch (node.type) {
+      case 'Program': {
+        const program = node as ProgramNode;
+        const inner = [...scope, ...(program.blockParams ?? [])];
+        for (const statement of program.body) visit(statement, inner);
+        return;
+      }
+      case 'MustacheStatement':
+      case 'SubExpression':
+      case 'BlockStatement': {
+        const isCall = node.type === 'SubExpression' || call.params.length > 0 || call.hash !== undefined;
+        if (isCall && isPath(call.path)) checkHelper(call.path, scope);
+        break;
+      }
+      case 'DecoratorBlock': {
+        const name = call.params[0];
+        if (isPath(call.path) && call.path.original === 'inline' && name?.type === 'StringLiteral') inline.add(String(name['value']));
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const nameNode = node['name'] as Node;
+        const name = isPath(nameNode) ? nameNode.original : nameNode.type === 'StringLiteral' ? String(nameNode['value']) : undefined;
+        if (name !== undefined && !name.startsWith('@')) references.push({ name, node: nameNode, block: node.type === 'PartialBlockStatement' });
+        break;
+      }
+      default:
+        return;
+    }
+    for (const param of call.params ?? []) visit(param, scope);
+    for (const pair of call.hash?.pairs ?? []) visit(pair.value, scope);
+    visit(call.program, scope);
+    visit(call.inverse, scope);
+  };
+  visit(parsed.ast, []);
+
+  // Partial names are checked once the file's inline partials ({{#*inline "x"}}) are known.
+  const partials: string[] = [];
+  const known = [...registry.partials.keys()];
+  for (const { name, node, block } of references) {
+    if (inline.has(name)) continue;
+    if (registry.partials.has(name)) partials.push(name);
+    else if (!block) {
+      // {{#> name}}…{{/name}} falls back to its own content: only {{> name}} needs the partial.
+      const suggestion = closest(name, known);
+      problem(
+        `partial \`${name}\` not found`,
+        node,
+        suggestion ? `did you mean \`${suggestion}\`?` : `partials: ${known.join(', ')}; yours go in ${PARTIALS_FOLDER}/${name}.hbs of the template folder`,
+      );
+    }
+  }
+  return { problems, partials: [...new Set(partials)] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printed fields go through FIELD: {{a.b}} → {{__report_field a.b "a.b" "FILE"}}.
+
+function rewriteFields(program: ProgramNode, file: string, helpers: Set<string>, loops: readonly string[]): void {
+  program.body = program.body.map((statement) => {
+    const node = statement as CallNode;
+    if (statement.type === 'BlockStatement' || statement.type === 'DecoratorBlock' || statement.type === 'PartialBlockStatement') {
+      // Inside {{#each list}} and {{#with group}}, names are relative to list[] / group: say so in warnings.
+      const helper = isPath(node.path) ? node.path.original : '';
+      const head = (helper === 'each' || helper === 'with') && isPath(node.params?.[0]) ? node.params[0] : undefined;
+      const name = head && head.original !== 'this' ? `${head.original}${helper === 'each' ? '[]' : ''}` : undefined;
+      const inner = head && name ? (head.data || head.depth > 0 ? [name] : [...loops, name]) : loops;
+      if (node.program) rewriteFields(node.program, file, helpers, inner);
+      if (node.inverse) rewriteFields(node.inverse, file, helpers, loops);
+      return statement;
+    }
+    if (statement.type !== 'MustacheStatement' || node.params.length > 0 || node.hash || !isPath(node.path)) return statement;
+    const pathNode = node.path;
+    const simple = !pathNode.data && pathNode.depth === 0 && pathNode.parts.length === 1;
+    if (simple && helpers.has(pathNode.original)) return statement;
+    const own = pathNode.original.replace(/^this\.?|^\.\/?/, '');
+    const label = pathNode.data || pathNode.depth > 0 || loops.length === 0 ? pathNode.original : [...loops, ...(own ? [own] : [])].join('.');
+    const literal = (value: string): Node => ({ type: 'StringLiteral', value, original: value, ...(node.loc ? { loc: node.loc } : {}) });
+    return {
+      ...statement,
+      path: { type: 'PathExpression', data: false, depth: 0, parts: [FIELD], original: FIELD, ...(pathNode.loc ? { loc: pathNode.loc } : {}) },
+      params: [pathNode, literal(label), literal(file)],
+      hash: undefined,
+    } as Node;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled templates, cached per template and project folder until clearTemplateCache().
+
+interface MissingUse {
+  field: string;
+  file: string;
+  at: Position;
+  count: number;
+}
+
+/** What the render in progress collects (rendering is synchronous: one at a time). */
+let missingSink: Map<string, MissingUse> | undefined;
+
+interface Compiled {
+  run: (context: object) => string;
+  warnings: Diagnostic[];
+}
+
+const cache = new Map<string, Promise<Result<Compiled>>>();
+let generation = 0;
+
+/** Forget compiled templates and loaded helpers: the next render reads every file again (watch mode). */
+export function clearTemplateCache(): void {
+  cache.clear();
+  generation++;
+}
+
+const describeValue = (value: object): string =>
+  Array.isArray(value) ? 'a list' : `a group of fields (${Object.keys(value).slice(0, 6).join(', ')})`;
+
+function fieldHelper(value: unknown, label: unknown, file: unknown, options: { loc?: Loc }): unknown {
+  const position = options.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : { line: 1, column: 1 };
+  if (value === undefined || value === null) {
+    const key = `${String(file)}:${position.line}:${position.column}`;
+    const seen = missingSink?.get(key);
+    if (seen) seen.count++;
+    else missingSink?.set(key, { field: String(label), file: String(file), at: position, count: 1 });
+    return '';
+  }
+  if (typeof value === 'object') {
+    const name = String(label);
+    throw new TemplateProblem(
+      `\`${name}\` is ${describeValue(value)}, not text`,
+      position,
+      String(file),
+      Array.isArray(value) ? `go through it with {{#each ${name}}}…{{/each}}` : `print one of its fields, e.g. {{${name}.${Object.keys(value)[0] ?? 'name'}}}`,
+    );
+  }
+  // Keys of extra: are the record's own words, printed as text like its values.
+  if (label === '@key' || String(label).endsWith('.@key')) return escapeMarkdown(String(value));
+  return value;
+}
+
+/** A helper whose failure is reported at the position of its call. */
+function positioned(name: string, fn: HelperDelegate): HelperDelegate {
+  return function (this: unknown, ...args: unknown[]) {
+    let result: unknown;
+    try {
+      result = (fn as (...a: unknown[]) => unknown).apply(this, args);
+    } catch (error) {
+      if (error instanceof TemplateProblem) throw error;
+      const options = args[args.length - 1] as { loc?: Loc } | undefined;
+      const message = (error as Error).message ?? String(error);
+      throw new TemplateProblem(
+        message.startsWith(`${name}:`) ? message : `\`${name}\`: ${message}`,
+        options?.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : undefined,
+        undefined,
+      );
+    }
+    if (result instanceof Promise) {
+      const options = args[args.length - 1] as { loc?: Loc } | undefined;
+      throw new TemplateProblem(`\`${name}\` returned a Promise`, options?.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : undefined, undefined, 'helpers must return their text directly (no async)');
+    }
+    return result;
+  };
+}
+
+/** Where a module threw while loading: the first frame in the file. */
+function thrownAt(file: string, error: Error): Position | undefined {
+  const url = pathToFileURL(file).href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${url}(?:\\?[^:\\s]*)?:(\\d+):(\\d+)`).exec(error.stack ?? '');
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+}
+
+/** Node does not say where a module's syntax error is; `node --check` does (only run on failure). */
+function syntaxErrorPosition(file: string): Position | undefined {
+  const result = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 10_000 });
+  const lines = (result.stderr ?? '').split('\n');
+  const header = lines.findIndex((l) => l.startsWith(`${file}:`));
+  if (header < 0) return undefined;
+  const line = Number(lines[header]!.slice(file.length + 1));
+  const caret = lines[header + 2]?.indexOf('^') ?? -1;
+  return Number.isInteger(line) && line > 0 ? { line, column: caret >= 0 ? caret + 1 : 1 } : undefined;
+}
+
+/** The functions a helpers.mjs exports (named exports, or the members of a default object). */
+async function loadHelpers(file: string): Promise<Result<Record<string, HelperDelegate>>> {
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(`${pathToFileURL(file).href}?v=${generation}`)) as Record<string, unknown>;
+  } catch (error) {
+    const e = error as Error;
+    const where = e instanceof SyntaxError ? syntaxErrorPosition(file) : thrownAt(file, e);
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file,
+          ...(where ?? {}),
+          severity: 'error',
+          code: 'template/helpers',
+          message: `cannot load the helpers: ${e.message?.split('\n')[0] ?? String(error)}`,
+          hint: `${HELPERS_FILE} is a JavaScript module: export function name(…) { return "text"; }`,
+        },
+      ],
+    };
+  }
+  const found: Record<string, HelperDelegate> = {};
+  const diagnostics: Diagnostic[] = [];
+  const take = (name: string, value: unknown) => {
+    if (typeof value !== 'function') return;
+    if ((HANDLEBARS_HELPERS as readonly string[]).includes(name) || HOOKS.includes(name) || name === FIELD) {
+      diagnostics.push({ file, severity: 'warning', code: 'template/helpers', message: `\`${name}\` is a Handlebars built-in and is not replaced`, hint: 'give your helper another name' });
+      return;
+    }
+    found[name] = value as HelperDelegate;
+  };
+  for (const [name, value] of Object.entries(module)) {
+    if (name === 'default' && value && typeof value === 'object') for (const [inner, fn] of Object.entries(value)) take(inner, fn);
+    else if (name !== 'default') take(name, value);
+  }
+  return { ok: true, value: found, diagnostics };
+}
+
+function problemDiagnostic(problem: TemplateProblem, fallbackFile: string): Diagnostic {
+  return {
+    file: problem.file ?? fallbackFile,
+    ...(problem.at ? { line: problem.at.line, column: problem.at.column } : {}),
     severity: 'error',
     code: 'template/error',
-    message: `template error: ${message}`,
-    hint: 'fix the template',
-  });
+    message: problem.message,
+    ...(problem.hint ? { hint: problem.hint } : {}),
+  };
+}
+
+async function compileTemplate(templateFile: string, projectFolder: string | undefined): Promise<Result<Compiled>> {
+  const layers = templateLayers(templateFile, projectFolder);
+  const env = Handlebars.create();
+  const warnings: Diagnostic[] = [];
+
+  // Helpers: the built-ins, then each folder's helpers.mjs, nearest last (it wins).
+  const helpers: Record<string, HelperDelegate> = { ...builtinHelpers };
+  for (const file of helperFiles(layers)) {
+    const loaded = await loadHelpers(file);
+    if (!loaded.ok) return loaded;
+    warnings.push(...loaded.diagnostics);
+    Object.assign(helpers, loaded.value);
+  }
+  for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
+  const registered = env.helpers as Record<string, HelperDelegate>;
+  for (const name of Object.keys(registered)) registered[name] = positioned(name, registered[name]!);
+  env.registerHelper(FIELD, fieldHelper as HelperDelegate);
+
+  const registry: Registry = { helpers: new Set(Object.keys(registered)), partials: partialFiles(layers), layers };
+  const helperNames = registry.helpers;
+
+  // Check the template and, transitively, every partial it uses, before anything runs.
+  const problems: TemplateProblem[] = [];
+  const parsed = new Map<string, ParsedFile>();
+  const pending: string[] = [templateFile];
+  try {
+    while (pending.length > 0) {
+      const file = pending.shift()!;
+      if (parsed.has(file)) continue;
+      const one = parseFile(file);
+      parsed.set(file, one);
+      const checked = checkFile(one, registry);
+      problems.push(...checked.problems);
+      for (const name of checked.partials) pending.push(registry.partials.get(name)!);
+    }
+  } catch (error) {
+    if (!(error instanceof TemplateProblem)) throw error;
+    problems.push(error);
+  }
+  if (problems.length > 0) return { ok: false, diagnostics: problems.map((p) => problemDiagnostic(p, templateFile)) };
+
+  const compile = (one: ParsedFile) => {
+    rewriteFields(one.ast, one.file, helperNames, []);
+    return env.compile(one.ast as unknown as string, COMPILE_OPTIONS);
+  };
+
+  // Partials compile on first use; a failure inside one is reported in its own file.
+  for (const [name, file] of registry.partials) {
+    let compiled: ReturnType<typeof Handlebars.compile> | undefined;
+    env.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
+      compiled ??= compile(parsed.get(file) ?? parseFile(file));
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        if (error instanceof TemplateProblem) error.file ??= file;
+        throw error;
+      }
+    }) as unknown as Handlebars.Template);
+  }
+
+  const main = compile(parsed.get(templateFile)!);
+  return {
+    ok: true,
+    value: { run: (context) => main(context, RUNTIME_OPTIONS), warnings },
+    diagnostics: [],
+  };
+}
+
+/**
+ * Renders a template file over a context. Errors come back as `TEMPLATE:LINE:COL` diagnostics;
+ * fields the template prints but the record lacks come back as warnings on the record file.
+ */
+export async function renderTemplate(templateFile: string, context: object, options: RenderTemplateOptions = {}): Promise<Result<string>> {
+  const key = `${path.resolve(templateFile)}\u0000${options.projectFolder ? path.resolve(options.projectFolder) : ''}`;
+  let compiled = cache.get(key);
+  if (!compiled) {
+    compiled = compileTemplate(path.resolve(templateFile), options.projectFolder);
+    cache.set(key, compiled);
+  }
+  const template = await compiled;
+  if (!template.ok) return template;
+
+  const missing = new Map<string, MissingUse>();
+  missingSink = missing;
+  let text: string;
+  try {
+    text = template.value.run(context);
+  } catch (error) {
+    if (error instanceof TemplateProblem) return { ok: false, diagnostics: [...template.value.warnings, problemDiagnostic(error, templateFile)] };
+    const e = error as Error;
+    return { ok: false, diagnostics: [...template.value.warnings, { file: templateFile, severity: 'error', code: 'template/error', message: `template error: ${e.message?.split('\n')[0] ?? String(error)}`, hint: 'fix the template' }] };
+  } finally {
+    missingSink = undefined;
+  }
+
+  const cwd = options.cwd ?? process.cwd();
+  const shown = (file: string) => {
+    if (path.dirname(file) === BUILTIN_TEMPLATE_DIR || path.dirname(path.dirname(file)) === BUILTIN_TEMPLATE_DIR) return `built-in ${path.relative(BUILTIN_TEMPLATE_DIR, file)}`;
+    const relative = path.relative(cwd, file);
+    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  };
+  const warnings: Diagnostic[] = [...template.value.warnings];
+  for (const use of missing.values()) {
+    const field = use.field === 'this' ? 'the value' : `\`${use.field}\``;
+    warnings.push({
+      file: options.recordFile ?? templateFile,
+      severity: 'warning',
+      code: 'template/missing-field',
+      message: `${field} is missing: ${shown(use.file)}:${use.at.line}:${use.at.column} printed nothing${use.count > 1 ? ` (${use.count} times)` : ''}`,
+      hint: use.field === 'this' ? 'check what the template prints here' : `add it to the record, or wrap it in {{#if ${use.field.replace(/^.*\[\]\./, '')}}}…{{/if}}`,
+    });
+  }
+  return { ok: true, value: text, diagnostics: warnings };
+}
+
+/** The partials a template uses, directly and through other partials: what `templates eject` copies. */
+export async function partialsUsedBy(templateFile: string, projectFolder?: string): Promise<Result<Array<{ name: string; file: string }>>> {
+  const layers = templateLayers(templateFile, projectFolder);
+  const registry: Registry = {
+    helpers: new Set([...Object.keys(builtinHelpers), ...HANDLEBARS_HELPERS, ...HOOKS]),
+    partials: partialFiles(layers),
+    layers,
+  };
+  const seen = new Map<string, string>();
+  const pending = [templateFile];
+  try {
+    while (pending.length > 0) {
+      const file = pending.shift()!;
+      for (const name of checkFile(parseFile(file), registry).partials) {
+        if (seen.has(name)) continue;
+        seen.set(name, registry.partials.get(name)!);
+        pending.push(registry.partials.get(name)!);
+      }
+    }
+  } catch (error) {
+    if (error instanceof TemplateProblem) return { ok: false, diagnostics: [problemDiagnostic(error, templateFile)] };
+    throw error;
+  }
+  return { ok: true, value: [...seen].map(([name, file]) => ({ name, file })), diagnostics: [] };
 }

@@ -11,6 +11,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Result } from '../diagnostics.js';
+import type { DocumentRecord } from '../records/record.js';
 import { KINDS, type Kind } from '../records/schema.js';
 
 export const BUILTIN_TEMPLATE_DIR = path.resolve(fileURLToPath(new URL('../../templates/', import.meta.url)));
@@ -194,4 +196,32 @@ export function templateDependencies(templateFile: string, projectFolder: string
 /** What watch mode watches for a template: the same folders, whether they exist yet or not. */
 export function templateWatchPaths(templateFile: string, projectFolder: string | undefined): string[] {
   return [...new Set([templateFile, ...templateLayers(templateFile, projectFolder).filter((dir) => !sameDir(dir, BUILTIN_TEMPLATE_DIR))])];
+}
+
+/**
+ * The template of one record: `-t` (already a file) wins, then the record's `template:` (a name, or
+ * a path relative to the record file), then the project's template named after the genre, then
+ * the built-in one. An unknown `template:` is an error at its position in the record.
+ */
+export function templateForRecord(
+  record: Pick<DocumentRecord, 'file' | 'kind' | 'template'>,
+  templateFile: string | undefined,
+  projectFolder: string | undefined,
+): Result<string> {
+  if (templateFile) return { ok: true, value: templateFile, diagnostics: [] };
+  if (record.template) {
+    const found = findTemplate(record.template.spec, path.dirname(record.file), projectFolder);
+    if (found.ok) return { ok: true, value: found.file, diagnostics: [] };
+    const { file, line, column } = record.template.source;
+    return { ok: false, diagnostics: [{ file, line, column, severity: 'error', code: 'template/not-found', message: `\`template\`: ${found.message}`, hint: found.hint }] };
+  }
+  return { ok: true, value: defaultTemplate(record.kind, projectFolder), diagnostics: [] };
+}
+
+/**
+ * For incremental builds: whether the project's template folder exists. Creating it (by
+ * `report templates eject`) can change the template of every record, which no file time shows.
+ */
+export function templateFolderState(projectFolder: string | undefined): string | null {
+  return projectFolder && existsSync(projectFolder) ? path.resolve(projectFolder) : null;
 }

@@ -10,7 +10,9 @@
  *   (iconv-lite's big5, i.e. Big5-HKSCS), as flat lead·trail → code point tables and back.
  * - Frequency classes of Han characters, derived from the code tables themselves: GB2312 level 1
  *   (B0A1–D7F9, the 3,755 most common simplified characters) and Big5 A440–C67E (the 5,401
- *   frequent traditional ones) are "common"; GB2312 level 2 and Big5 level 2 are "less common".
+ *   frequent traditional ones) are "common"; GB2312 level 2, GBK/3 (traditional forms), Big5
+ *   level 2 and the Hong Kong supplement of Big5-HKSCS are "less common"; any other ideograph
+ *   is rare.
  */
 import { createRequire } from 'node:module';
 
@@ -20,6 +22,11 @@ let iconvModule: Iconv | undefined;
 function iconv(): Iconv {
   iconvModule ??= require('iconv-lite') as Iconv;
   return iconvModule;
+}
+
+/** Bytes decoded by iconv-lite (for the rare sequences the tables leave out). */
+export function decodeWith(encoding: string, bytes: Uint8Array): string {
+  return iconv().decode(Buffer.from(bytes), encoding);
 }
 
 // ───────────────────────────── single-byte code pages ─────────────────────────────
@@ -119,8 +126,11 @@ export function doubleByte(name: DoubleByteName): DoubleByteCharset {
     if (cp === undefined || cp === 0xfffd || piece.length !== (cp > 0xffff ? 2 : 1)) return;
     decode[pair] = cp;
     if (cp > 0xffff) {
-      if (!encodeAstral.has(cp)) encodeAstral.set(cp, pair);
-    } else if (cp >= 0x80 && encodeBmp[cp] === 0) {
+      const known = encodeAstral.get(cp);
+      if (known === undefined || ((known & 0xff) < 0x80 && (pair & 0xff) >= 0x80)) encodeAstral.set(cp, pair);
+    } else if (cp >= 0x80 && (encodeBmp[cp] === 0 || ((encodeBmp[cp]! & 0xff) < 0x80 && (pair & 0xff) >= 0x80))) {
+      // A character with two codes (Big5-HKSCS has a few): the one with a high trail byte,
+      // which is what UTF-8 bytes read as Big5 produce.
       encodeBmp[cp] = pair;
     }
   });
@@ -134,7 +144,7 @@ export function doubleByte(name: DoubleByteName): DoubleByteCharset {
 /** Bits of hanClass(): */
 export const HAN_COMMON_SIMPLIFIED = 1; // GB2312 level 1
 export const HAN_COMMON_TRADITIONAL = 2; // Big5 A440–C67E
-export const HAN_LESS_COMMON = 4; // GB2312 level 2 or Big5 level 2
+export const HAN_LESS_COMMON = 4; // GB2312 level 2, GBK/3, Big5 level 2 or HKSCS
 
 let hanClasses: Uint8Array | undefined;
 
@@ -154,11 +164,13 @@ export function hanClassTable(): Uint8Array {
       else if (lead >= 0xd8) mark(gbk[code]!, HAN_LESS_COMMON);
     }
   }
-  for (let lead = 0xa4; lead <= 0xf9; lead++) {
+  // GBK/3 (8140–A0FE): mostly traditional forms (爲 衆 羣 …).
+  for (let lead = 0x81; lead <= 0xa0; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) mark(gbk[lead << 8 | trail]!, HAN_LESS_COMMON);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       const code = lead << 8 | trail;
       if (code >= 0xa440 && code <= 0xc67e) mark(big5[code]!, HAN_COMMON_TRADITIONAL);
-      else if (code >= 0xc940) mark(big5[code]!, HAN_LESS_COMMON);
+      else mark(big5[code]!, HAN_LESS_COMMON); // Big5 level 2 and the Hong Kong supplement
     }
   }
   hanClasses = table;

@@ -7,7 +7,7 @@
  * the plain decoding, and the resynchronising variants — a dropped 0xAD re-inserted, an NBSP
  * that became a space, a byte lost to U+FFFD (or '?').
  */
-import { doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
+import { decodeWith, doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
 import { charCost } from './mojibake-score.js';
 
 /** Byte values besides 0–255. */
@@ -162,6 +162,10 @@ export function doubleByteUnits(name: DoubleByteName) {
     if (trail >= 0 && isTrail(trail)) {
       const cp = decode[lead << 8 | trail]!;
       if (cp !== 0) emit(2, cp, 0);
+    } else if (name === 'gbk' && trail >= 0x30 && trail <= 0x39 && i + 3 < src.n) {
+      // GB18030's four-byte sequences (characters beyond GBK: U+FFFD, emoji, …).
+      const cp = gb18030FourBytes(lead, trail, src.bytes[i + 2]!, src.bytes[i + 3]!);
+      if (cp > 0) emit(4, cp, 0);
     } else if (trail === UNKNOWN) {
       emit(2, 0xfffd, F_LOSSY);
     }
@@ -170,6 +174,22 @@ export function doubleByteUnits(name: DoubleByteName) {
       if (cp !== 0) emit(1, cp, F_INSERTED);
     }
   };
+}
+
+const fourByteCache = new Map<number, number>();
+
+/** A GB18030 four-byte sequence, decoded (iconv-lite has the ranges); 0 when not one. */
+function gb18030FourBytes(b1: number, b2: number, b3: number, b4: number): number {
+  if (b3 < 0x81 || b3 > 0xfe || b4 < 0x30 || b4 > 0x39) return 0;
+  const key = ((b1 << 24) | (b2 << 16) | (b3 << 8) | b4) >>> 0;
+  let cp = fourByteCache.get(key);
+  if (cp === undefined) {
+    const text = decodeWith('gb18030', Uint8Array.of(b1, b2, b3, b4));
+    const first = text.codePointAt(0) ?? 0;
+    cp = text.length === (first > 0xffff ? 2 : 1) && first !== 0xfffd ? first : 0;
+    fourByteCache.set(key, cp);
+  }
+  return cp;
 }
 
 function isCont(b: number): boolean {
@@ -211,6 +231,11 @@ export function utf8Units(src: SourceBytes, i: number, emit: Emit): void {
     let j = i + 1;
     while (j < n && j - i < 4 && isCont(src.bytes[j]!)) j++;
     if (j > i + 1) emit(j - i, 0xfffd, F_LOSSY);
+    return;
+  }
+  // An ASCII byte in the middle of a source character (UTF-8 read as GBK: "和E" became "鍜孍").
+  if (lead >= 0 && lead < 0x80 && src.charLen[i] === 0) {
+    emit(1, lead, 0);
     return;
   }
   const len = seqLength(lead);
@@ -306,7 +331,7 @@ function family(id: string, target: Family['target'], source: Family['source'], 
 }
 
 /** Prior cost of the misreadings seldom met (Central European, Cyrillic, Baltic, Mac, DOS). */
-const RARE_MISREADING = 3;
+const RARE_MISREADING = 4;
 
 export const FAMILIES: readonly Family[] = [
   family('gbk-as-cp1252', 'gbk', 'cp1252'),

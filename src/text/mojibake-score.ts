@@ -55,7 +55,11 @@ export const K_KANA_HANGUL = 32;
 export const K_MISC_SYMBOL = 33; // arrows, maths, box drawing, shapes, dingbats, emoji
 export const K_BAD = 34; // private use, U+FFFD, noncharacters, lone surrogates
 export const K_APOS = 35; // ’ ʼ ´ (apostrophes; acute accents are used as quotes)
-const CLASS_COUNT = 36;
+export const K_ASCII_ODD = 36; // @ # $ ^ _ ` | ~ \ * + = < > [ ] { }: not found next to accented letters
+export const K_LOWQ = 37; // „ ‚ (low quotes: German, Polish, …)
+export const K_NBSP = 38; // no-break space: a space, but not between CJK characters
+export const K_SMALL_KANA = 39; // ぁぃぅぇぉっゃゅょゎ ァィゥ…: only ever after another kana
+const CLASS_COUNT = 40;
 
 const BASE = new Float64Array(CLASS_COUNT);
 BASE[K_OTHER] = 7;
@@ -74,6 +78,10 @@ BASE[K_SYMBOL] = 5;
 BASE[K_OPENQ] = 2.5;
 BASE[K_CLOSEQ] = 2.5;
 BASE[K_APOS] = 2.5;
+BASE[K_ASCII_ODD] = 2.5;
+BASE[K_LOWQ] = 3;
+BASE[K_NBSP] = 3;
+BASE[K_SMALL_KANA] = 5;
 BASE[K_DASH] = 2.5;
 BASE[K_ELLIPSIS] = 3;
 BASE[K_GREEK_LOWER] = 2.5;
@@ -110,9 +118,11 @@ export function classTable(): Uint8Array {
   set(0x61, 0x7a, K_LOWER);
   set(0x41, 0x5a, K_UPPER);
   set(0x30, 0x39, K_DIGIT);
+  each('@#$^_`|~\\*+=<>[]{}', K_ASCII_ODD);
   set(0x00, 0x1f, K_CONTROL);
   set(0x7f, 0x9f, K_CONTROL);
-  each(' \t\u00a0', K_SPACE);
+  each(' \t', K_SPACE);
+  t[0xa0] = K_NBSP;
   t[0xad] = K_SHY;
   set(0xa1, 0xbf, K_SYMBOL);
   set(0xc0, 0xde, K_XUPPER);
@@ -165,7 +175,8 @@ export function classTable(): Uint8Array {
   set(0x2000, 0x206f, K_SYMBOL);
   set(0x2000, 0x200a, K_SPACE);
   each('\u202f\u205f', K_SPACE);
-  each('“‘„‚', K_OPENQ);
+  each('“‘', K_OPENQ);
+  each('„‚', K_LOWQ);
   each('”', K_CLOSEQ);
   each('’', K_APOS);
   each('–—‐‑', K_DASH);
@@ -184,6 +195,7 @@ export function classTable(): Uint8Array {
   for (let c = 0x3000; c <= 0x3011; c++) if (c !== 0x3004 && c !== 0x3006) t[c] = K_CJK_PUNCT; // 　、。〃々〇〈〉《》「」『』【】
   set(0x3014, 0x3017, K_CJK_PUNCT); // 〔〕〖〗
   set(0x3040, 0x30ff, K_KANA_HANGUL);
+  each('ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ', K_SMALL_KANA);
   set(0x3100, 0x318f, K_KANA_HANGUL); // bopomofo, compatibility jamo
   set(0x3190, 0x33ff, K_MISC_SYMBOL); // kanbun, enclosed CJK, compatibility
   set(0x3400, 0x4dbf, K_HAN_EXT);
@@ -220,6 +232,7 @@ export function classTable(): Uint8Array {
   each('•†‡※‧′″', K_SYMBOL);
   each('´', K_APOS);
   each('○●■□▲△◆◇★☆→←↑↓√№', K_SYMBOL);
+  t[0xb7] = K_CJK_PUNCT; // middle dot: 卡尔·马克思
   // Han by frequency
   const han = hanClassTable();
   const both = HAN_COMMON_SIMPLIFIED | HAN_COMMON_TRADITIONAL;
@@ -256,8 +269,9 @@ function costTable(): Float32Array {
   each('´', 4.5);
   // Combining marks used in decomposed text are less surprising than the rest.
   for (const u of [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x30a, 0x30b, 0x30c, 0x323, 0x327, 0x328]) c[u] = 6;
-  each('\u00a0', 3);
   each('\u3000', 3);
+  c.fill(8, 0x3100, 0x3130); // bopomofo: phonetic notation, seldom in running text
+  c.fill(8, 0x31a0, 0x31c0);
   costs = c;
   return c;
 }
@@ -296,10 +310,10 @@ for (const [k, g] of [
   [K_GREEK_LOWER, G_GREEK], [K_GREEK_UPPER, G_GREEK], [K_CYR_LOWER, G_CYR], [K_CYR_UPPER, G_CYR],
   [K_SCRIPT, G_SCRIPT], [K_RARE_SCRIPT, G_SCRIPT],
   [K_HAN_CORE, G_CJK], [K_HAN, G_CJK], [K_HAN_MEDIUM, G_CJK], [K_HAN_RARE, G_CJK], [K_HAN_EXT, G_CJK],
-  [K_CJK_PUNCT, G_CJK], [K_CJK_ODDPUNCT, G_CJK], [K_FULLWIDTH, G_CJK], [K_KANA_HANGUL, G_CJK],
+  [K_CJK_PUNCT, G_CJK], [K_CJK_ODDPUNCT, G_CJK], [K_FULLWIDTH, G_CJK], [K_KANA_HANGUL, G_CJK], [K_SMALL_KANA, G_CJK],
 ] as const) GROUP[k] = g;
 const TYPO = new Uint8Array(CLASS_COUNT);
-for (const k of [K_OPENQ, K_CLOSEQ, K_APOS, K_DASH, K_ELLIPSIS]) TYPO[k] = 1;
+for (const k of [K_OPENQ, K_LOWQ, K_CLOSEQ, K_APOS, K_DASH, K_ELLIPSIS]) TYPO[k] = 1;
 for (const k of [K_LOWER, K_XLOWER, K_GREEK_LOWER, K_CYR_LOWER]) LOWERCASE[k] = 1;
 for (const k of [K_UPPER, K_XUPPER, K_GREEK_UPPER, K_CYR_UPPER]) UPPERCASE[k] = 1;
 for (const k of [K_LOWER, K_UPPER, K_XLOWER, K_XUPPER, K_XODD, K_GREEK_LOWER, K_GREEK_UPPER, K_CYR_LOWER, K_CYR_UPPER, K_SCRIPT, K_RARE_SCRIPT]) LETTER[k] = 1;
@@ -312,7 +326,7 @@ export function pairCost(a: number, b: number): number {
   const ga = GROUP[a]!;
   const gb = GROUP[b]!;
   let cost = 0;
-  if (LOWERCASE[a] && UPPERCASE[b] && b !== K_UPPER) cost += 4;
+  if (LOWERCASE[a] && UPPERCASE[b] && !(a === K_LOWER && b === K_UPPER)) cost += 4;
   // Dense runs of accented letters and Latin-1 symbols: typical of mojibake, rare in prose
   // (but words in capitals are made of capitals).
   if ((ga === G_XLATIN || ga === G_HIGHSYM) && (gb === G_XLATIN || gb === G_HIGHSYM) && !(b === K_SUFFIX && LETTER[a])) {
@@ -325,7 +339,7 @@ export function pairCost(a: number, b: number): number {
         break;
       case G_LATIN * 8 + G_HIGHSYM:
       case G_XLATIN * 8 + G_HIGHSYM:
-        if (a !== K_CONTROL && b !== K_CONTROL && !(b === K_SUFFIX && LETTER[a])) cost += 1;
+        if (a !== K_CONTROL && b !== K_CONTROL && !(b === K_SUFFIX && LETTER[a])) cost += 2; // a symbol glued to a letter
         break;
       case G_LATIN * 8 + G_GREEK:
         cost += 1.5; // α-helix, IL2Rγ
@@ -334,7 +348,7 @@ export function pairCost(a: number, b: number): number {
         cost += a === K_LOWER || b === K_LOWER ? 1.5 : 0.5;
         break;
       case G_HIGHSYM * 8 + G_CJK:
-        cost += 2.5;
+        cost += 4;
         break;
       case G_HIGHSYM * 8 + G_GREEK:
       case G_HIGHSYM * 8 + G_CYR:
@@ -347,13 +361,21 @@ export function pairCost(a: number, b: number): number {
   }
   // Letters of other scripts glued to digits.
   if ((a === K_DIGIT && (gb === G_GREEK || gb === G_CYR || gb === G_SCRIPT)) || (b === K_DIGIT && (ga === G_GREEK || ga === G_CYR || ga === G_SCRIPT))) cost += 1.5;
-  // Quotes, dashes and ellipses glued to letters the wrong way round.
-  if (LETTER[a] && b === K_OPENQ) cost += 3;
+  // ASCII oddities next to accented letters, Latin-1 symbols, CJK.
+  if ((a === K_ASCII_ODD && gb === G_XLATIN) || (b === K_ASCII_ODD && ga === G_XLATIN)) cost += 2;
+  if ((a === K_ASCII_ODD && gb === G_HIGHSYM) || (b === K_ASCII_ODD && ga === G_HIGHSYM)) cost += 1;
+  if ((a === K_ASCII_ODD && gb === G_CJK) || (b === K_ASCII_ODD && ga === G_CJK)) cost += 1;
+  // Quotes, dashes and ellipses glued to letters the wrong way round; low quotes in CJK text.
+  if (LETTER[a] && (b === K_OPENQ || b === K_LOWQ)) cost += 3;
+  if ((a === K_OPENQ || a === K_LOWQ) && (b === K_OPENQ || b === K_LOWQ)) cost += 2;
+  if ((a === K_LOWQ && gb === G_CJK) || (b === K_LOWQ && ga === G_CJK)) cost += 2;
   if (a === K_CLOSEQ && LETTER[b]) cost += 3;
   if ((a === K_ELLIPSIS || a === K_DASH) && LETTER[b]) cost += 2;
   if (TYPO[a] && GROUP[b] === G_HIGHSYM) cost += 2;
   if (GROUP[a] === G_HIGHSYM && TYPO[b]) cost += 2;
   if (b === K_COMBINING && !LETTER[a]) cost += 3;
+  if ((a === K_NBSP && gb === G_CJK) || (b === K_NBSP && ga === G_CJK)) cost += 4;
+  if (b === K_SMALL_KANA && a !== K_KANA_HANGUL && a !== K_SMALL_KANA) cost += 4;
   if (a === K_KANA_HANGUL && b === K_KANA_HANGUL) cost -= 0.5;
   return cost;
 }
@@ -422,6 +444,11 @@ export function hanScript(cp: number): number {
 
 export function isHanClass(k: number): boolean {
   return k === K_HAN_CORE || k === K_HAN || k === K_HAN_MEDIUM || k === K_HAN_RARE || k === K_HAN_EXT;
+}
+
+/** Quotes, apostrophes, dashes, the ellipsis: at home in any script. */
+export function isTypoClass(k: number): boolean {
+  return TYPO[k] === 1;
 }
 
 export function isCjkClass(k: number): boolean {

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { findInputs } from '../../input/find-inputs.js';
-import { outputBase } from '../../output/output-paths.js';
+import { outputBase, outputDirProblem } from '../../output/output-paths.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { buildOne, type BuildJob, type BuildResult, type OutputFormat } from '../../build/build-one.js';
 import { Manifest } from '../../build/manifest.js';
@@ -19,12 +19,17 @@ import { report, type CliIo } from '../io.js';
 import { createProgress, progressMode } from '../progress.js';
 import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
 import { version } from '../version.js';
+import { templateOption } from '../template-option.js';
+import { templateFolderState } from '../../template/resolve.js';
 
 export { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
 export type { OutputFormat } from '../../build/build-one.js';
 
 export interface BuildOptions extends Partial<ReadOptions> {
-  out: string;
+  /** Default: `output:` of report.config.yaml, else out/. */
+  out?: string;
+  /** -t: a template name or .hbs file for every record. */
+  template?: string;
   format: OutputFormat;
   jobs?: string;
   shard?: string;
@@ -59,9 +64,13 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
 
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
+  const template = templateOption(options.template, io, config);
+  if (typeof template === 'number') return template;
   const readOptions = readOptionsOf(options);
   const resolve = (p: string) => path.resolve(io.cwd, p);
-  const outDir = resolve(options.out);
+  const outDir = options.out !== undefined ? resolve(options.out) : (config.output ?? resolve('out'));
+  const unsafeOut = await outputDirProblem(outDir, io.cwd);
+  if (unsafeOut) return usage(`${shown(io, outDir)}: ${unsafeOut.message} (${unsafeOut.hint})`);
   const found = await findInputs(inputs.map(resolve));
   report(io, found.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
   const missing = found.diagnostics.filter((d) => d.severity === 'error').length;
@@ -76,7 +85,7 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   const sourceDateEpoch = Number(io.env['SOURCE_DATE_EPOCH']);
   const pending: BuildJob[] = [];
   // What else decides the bytes of an output: a change of any of these rebuilds everything.
-  const settings = JSON.stringify({ format: options.format, ...readOptions, config: config.file ?? null, sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null });
+  const settings = JSON.stringify({ format: options.format, ...readOptions, config: config.file ?? null, template: template.templateFile ?? null, templates: templateFolderState(config.templates), sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null });
   for (const input of selected) {
     const outBase = outputBase(input, outDir);
     const earlier = claimed.get(outBase);
@@ -100,6 +109,7 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
       strict: readOptions.strict ?? false,
       ...(readOptions.script ? { script: readOptions.script } : {}),
       config,
+      ...template,
       now: io.now().getTime(),
       ...(Number.isFinite(sourceDateEpoch) && io.env['SOURCE_DATE_EPOCH'] !== '' ? { sourceDateEpoch } : {}),
     });

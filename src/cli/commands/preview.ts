@@ -1,5 +1,7 @@
 /**
  * `report preview <input>`: the Markdown preview on stdout, or into a file with -o.
+ * With --watch it stays running and renders again whenever the record, its template or the
+ * project config changes (src/cli/watch.ts).
  */
 import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
@@ -7,14 +9,28 @@ import { writeFileAtomic } from '../../output/write-atomic.js';
 import { renderFile } from '../../pipeline.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
-import { projectConfig, readOptionsOf, shown, type ReadOptions } from './build.js';
+import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
+import { templateOption } from '../template-option.js';
 
-export async function preview(input: string, options: { output?: string } & Partial<ReadOptions>, io: CliIo): Promise<number> {
+export interface PreviewOptions extends Partial<ReadOptions> {
+  output?: string;
+  /** -t: a template name or .hbs file. */
+  template?: string;
+  watch?: boolean;
+}
+
+export async function preview(input: string, options: PreviewOptions, io: CliIo): Promise<number> {
+  if (options.watch) {
+    const { watchPreview } = await import('../watch.js');
+    return watchPreview(input, options, io);
+  }
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
-  const readOptions = { ...readOptionsOf(options), config };
+  const template = templateOption(options.template, io, config);
+  if (typeof template === 'number') return template;
+  const readOptions = { ...readOptionsOf(options), config, ...template };
   const file = path.resolve(io.cwd, input);
-  const rendered = await renderFile(file, { now: io.now(), env: io.env, ...readOptions });
+  const rendered = await renderFile(file, { now: io.now(), env: io.env, cwd: io.cwd, ...readOptions });
   report(io, rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
   if (!rendered.ok || hasErrors(rendered.diagnostics)) return EXIT.invalidInput;
   if (options.output) {

@@ -3,7 +3,7 @@
  * and the GB2312 character set, so Word or WPS on a machine without 仿宋_GB2312 or
  * 方正小标宋简体 falls back to a Chinese face of the same kind instead of a Western one.
  */
-import { FONTS } from './layout.js';
+import { fontSet, type FontSet } from './layout.js';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -16,12 +16,12 @@ interface FontEntry {
   pitch: 'variable' | 'fixed';
 }
 
-const entries: FontEntry[] = [
-  { name: FONTS.latin, charset: '00', family: 'roman', pitch: 'variable' },
+const entriesOf = (fonts: FontSet): FontEntry[] => [
+  { name: fonts.latin, charset: '00', family: 'roman', pitch: 'variable' },
   ...(['body', 'title', 'heading1', 'heading2', 'pageNumber'] as const).map(
     (k): FontEntry => ({
-      name: FONTS[k].eastAsia,
-      altName: FONTS[k].fallback,
+      name: fonts[k].eastAsia,
+      ...(fonts[k].fallback ? { altName: fonts[k].fallback } : {}),
       charset: '86',
       family: k === 'heading1' ? 'modern' : 'roman',
       pitch: k === 'title' ? 'variable' : 'fixed',
@@ -29,7 +29,9 @@ const entries: FontEntry[] = [
   ),
 ];
 
-export function fontTableXml(): string {
+export function fontTableXml(set: FontSet = fontSet()): string {
+  // A face chosen for two roles is declared once.
+  const entries = entriesOf(set).filter((e, i, all) => all.findIndex((o) => o.name === e.name) === i);
   const fonts = entries
     .map(
       (f) =>

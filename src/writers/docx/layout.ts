@@ -61,3 +61,42 @@ export const FONTS = {
   /** Digits and Latin letters in every run. */
   latin: 'Times New Roman',
 } as const;
+
+/** The faces a project may change (`fonts:` in report.config.yaml), by role. */
+export type FontRole = 'body' | 'title' | 'heading1' | 'heading2' | 'pageNumber';
+
+export interface FontSet {
+  body: Face;
+  title: Face;
+  heading1: Face;
+  heading2: Face;
+  pageNumber: Face;
+  latin: string;
+}
+
+export interface Face {
+  eastAsia: string;
+  /** The face Word or WPS falls back to (fontTable altName), when the face is missing. */
+  fallback?: string;
+}
+
+/**
+ * The 公文 fonts with a project's choices put in. A chosen face keeps its role's fallback (a
+ * Chinese face of the same kind), unless it is that fallback itself.
+ */
+export function fontSet(choice: Partial<Record<FontRole | 'latin', string>> = {}): FontSet {
+  const face = (role: FontRole): Face => {
+    const chosen = choice[role];
+    const standard = FONTS[role];
+    if (!chosen || chosen === standard.eastAsia) return standard;
+    return chosen === standard.fallback ? { eastAsia: chosen } : { eastAsia: chosen, fallback: standard.fallback };
+  };
+  return {
+    body: face('body'),
+    title: face('title'),
+    heading1: face('heading1'),
+    heading2: face('heading2'),
+    pageNumber: face('pageNumber'),
+    latin: choice.latin ?? FONTS.latin,
+  };
+}

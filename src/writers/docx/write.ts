@@ -16,12 +16,13 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, DocumentModel, Inline } from '../../model/types.js';
-import { CHAR_WIDTH, FONTS, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_INDENT } from './layout.js';
-import { STYLE_IDS, gongwenStyles, headingRun, runFont } from './styles.js';
+import { CHAR_WIDTH, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_INDENT, fontSet, type FontRole, type FontSet } from './layout.js';
+import { STYLE_IDS, gongwenStylesFor, headingRun, runFont } from './styles.js';
 import { placeSignature, textWidth } from './signature.js';
 import { fontTableXml } from './font-table.js';
 import { xmlSafe } from './xml-text.js';
 import { packDocx } from './package.js';
+import { titleLines } from './title-lines.js';
 
 export interface DocxMetadata {
   title: string;
@@ -29,6 +30,8 @@ export interface DocxMetadata {
   creator: string;
   /** 成文日期: the document's created/modified date (never the clock, so builds repeat). */
   date: Date;
+  /** Faces replacing the standard ones, by role (report.config.yaml `fonts:`). */
+  fonts?: Partial<Record<FontRole | 'latin', string>>;
 }
 
 export interface DocxResult {
@@ -46,17 +49,18 @@ export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promi
     removed += safe.removed;
     return safe.text;
   };
+  const fonts = fontSet(meta.fonts);
 
   const children = model.blocks.flatMap((block, i) =>
     // The signature never stands alone on a page: the body paragraph before it goes along.
-    blockToDocx(block, clean, model.blocks[i + 1]?.type === 'signature'),
+    blockToDocx(block, clean, fonts, model.blocks[i + 1]?.type === 'signature'),
   );
   const doc = new Document({
     // Metadata repeats text the body already counted: cleaned, not counted again.
     title: xmlSafe(meta.title).text,
     creator: xmlSafe(meta.creator).text,
     lastModifiedBy: xmlSafe(meta.creator).text,
-    styles: gongwenStyles,
+    styles: gongwenStylesFor(fonts),
     evenAndOddHeaderAndFooters: true,
     sections: [
       {
@@ -69,7 +73,7 @@ export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promi
       },
     ],
   });
-  const bytes = await packDocx(doc, [{ path: 'word/fontTable.xml', data: fontTableXml() }], meta.date);
+  const bytes = await packDocx(doc, [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }], meta.date);
   const warnings = removed > 0 ? [`${removed} character(s) not allowed in a Word file were removed`] : [];
   return { bytes, warnings };
 }
@@ -83,11 +87,14 @@ type Clean = (text: string) => string;
 const paragraph = (options: ConstructorParameters<typeof Paragraph>[0] & object) =>
   new Paragraph({ autoSpaceEastAsianText: false, ...options });
 
-function blockToDocx(block: Block, clean: Clean, keepNext = false): Array<Paragraph | Table> {
+function blockToDocx(block: Block, clean: Clean, fonts: FontSet, keepNext = false): Array<Paragraph | Table> {
   switch (block.type) {
     case 'title':
       return [
-        paragraph({ style: 'Title', children: [eastAsianRun(clean(block.text))] }),
+        paragraph({
+          style: 'Title',
+          children: titleLines(clean(block.text)).flatMap((line, i) => (i === 0 ? [eastAsianRun(line)] : [new TextRun({ break: 1 }), eastAsianRun(line)])),
+        }),
         // GB/T 9704: one blank line between the title and what follows.
         paragraph({}),
       ];
@@ -96,14 +103,14 @@ function blockToDocx(block: Block, clean: Clean, keepNext = false): Array<Paragr
     case 'paragraph': {
       const runs: ParagraphChild[] = [];
       if (block.lead) {
-        const { font, bold } = headingRun(block.lead.level);
+        const { font, bold } = headingRun(block.lead.level, fonts);
         runs.push(eastAsianRun(clean(block.lead.text), { font, bold }));
       }
-      runs.push(...block.inlines.map((inline) => inlineToRun(inline, clean)));
+      runs.push(...block.inlines.map((inline) => inlineToRun(inline, clean, fonts)));
       return [paragraph({ children: runs, keepNext })];
     }
     case 'table':
-      return [tableToDocx(block, clean), paragraph({})];
+      return [tableToDocx(block, clean, fonts), paragraph({})];
     case 'signature': {
       const placements = placeSignature(block.lines);
       return [
@@ -138,12 +145,12 @@ function eastAsianRun(text: string, options: { bold?: boolean; font?: ReturnType
   return new TextRun({ text, font: options.font ?? { hint: 'eastAsia' }, ...(options.bold ? { bold: true } : {}) });
 }
 
-function inlineToRun(inline: Inline, clean: Clean): TextRun {
+function inlineToRun(inline: Inline, clean: Clean, fonts: FontSet): TextRun {
   if (inline.kind === 'break') return new TextRun({ break: 1 });
   // Emphasis in Chinese official text is set in 楷体, not slanted.
   return eastAsianRun(clean(inline.text), {
     bold: inline.strong ?? false,
-    ...(inline.emphasis ? { font: runFont(FONTS.heading2.eastAsia) } : {}),
+    ...(inline.emphasis ? { font: runFont(fonts.heading2.eastAsia, fonts.latin) } : {}),
   });
 }
 
@@ -164,7 +171,7 @@ function columnWidths(block: Extract<Block, { type: 'table' }>, columns: number)
   return wants.map((w) => Math.floor((w / total) * TEXT_WIDTH));
 }
 
-function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean): Table {
+function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean, fonts: FontSet): Table {
   const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
   const widths = columnWidths(block, columns);
   const cell = (text: string, header: boolean, column: number) =>
@@ -174,7 +181,7 @@ function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean): Ta
         paragraph({
           style: STYLE_IDS.tableText,
           alignment: header ? AlignmentType.CENTER : alignmentOf(block.align[column] ?? null),
-          children: [eastAsianRun(clean(text), header ? { font: runFont(FONTS.heading1.eastAsia) } : {})],
+          children: [eastAsianRun(clean(text), header ? { font: runFont(fonts.heading1.eastAsia, fonts.latin) } : {})],
         }),
       ],
     });
