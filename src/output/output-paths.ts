@@ -5,8 +5,8 @@
  * Output names come from file names only, never from record text.
  *
  * Every part of that path is made portable, so a folder built on Linux can be copied to Windows
- * (see portableName), and the output folder may not lead out of the working folder through a
- * symbolic link unless it is given as its real path (see outputDirProblem).
+ * (see portableName), and a folder named inside the working folder may not lead out of it through
+ * a symbolic link (see outputDirProblem).
  */
 import { lstat, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
@@ -60,16 +60,17 @@ export function portableName(name: string): string {
 
 /**
  * Why report must not write into `dir`, or undefined when it may.
- * The rule: a folder whose real location is inside the working folder is fine, however it is
- * reached; a folder outside it is fine when given by its real path (no symbolic link on the
- * way); otherwise a symbolic link would carry the output out of the working folder without the
- * user saying so, and the write is refused with the real path to pass instead.
+ * The rule: a folder named inside the working folder must really be inside it — when a symbolic
+ * link on the way leads out, the write is refused, with the real path to give instead (which,
+ * being outside the working folder, is then taken as meant). A folder named outside the working
+ * folder is written where the user said, links included.
  */
 export async function outputDirProblem(dir: string, cwd: string): Promise<{ message: string; hint: string } | undefined> {
   const target = path.resolve(cwd, dir);
+  if (!isInside(target, path.resolve(cwd))) return undefined;
   const real = await realLocation(target);
   const realCwd = await realpath(cwd).catch(() => path.resolve(cwd));
-  if (isInside(real, realCwd) || real === target) return undefined;
+  if (isInside(real, realCwd)) return undefined;
   return {
     message: `leads through a symbolic link to ${real}, outside the working folder`,
     hint: `to write there, give its real path: ${real}`,

@@ -4,7 +4,7 @@
  * temporary file is removed on any failure. An existing output that is a symbolic link is
  * replaced by the new file, never written through.
  */
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { outputDirProblem } from './output-paths.js';
@@ -14,8 +14,8 @@ export const TEMP_PREFIX = '.report-';
 
 export interface WriteOptions {
   /**
-   * The working folder: a folder outside it reached through a symbolic link is refused (see
-   * outputDirProblem). Default: the process's.
+   * The working folder: a folder named inside it that a symbolic link leads out of is refused
+   * (see outputDirProblem). Default: the process's.
    */
   cwd?: string;
 }
@@ -29,7 +29,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
   const dir = path.dirname(path.resolve(target));
   const problem = await outputDirProblem(dir, options.cwd ?? process.cwd());
   if (problem) throw new UnsafeOutputError(`${dir}: ${problem.message} (${problem.hint})`);
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     // 'wx': a fresh file, never an existing one or a link planted at that name.
@@ -43,5 +43,33 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's own `mkdir(dir, { recursive: true })` loops forever
+ * when the kernel answers ENOENT for a folder whose parent exists (`-o /proc/x`, `/sys/x`).
+ */
+export async function ensureDir(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = path.resolve(dir); ; ) {
+    try {
+      if (!(await stat(current)).isDirectory()) {
+        throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${current}'`), { code: 'ENOTDIR', syscall: 'mkdir', path: current });
+      }
+      break;
+    } catch (error) {
+      const parent = path.dirname(current);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === current) throw error;
+      missing.unshift(current);
+      current = parent;
+    }
+  }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

@@ -64,7 +64,8 @@ export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: Pa
       }
       case 'invalid_value': {
         const options = issue.values.map(String);
-        const suggestion = closest(String(input), options);
+        // describe(): records are null-prototype objects, which String() cannot convert.
+        const suggestion = closest(typeof input === 'string' ? input : describe(input), options);
         out.push({
           path,
           at: 'value',

@@ -302,7 +302,8 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
 // ---------------------------------------------------------------------------------------------
 // Printed fields go through FIELD: {{a.b}} → {{__report_field a.b "a.b" "FILE"}}.
 
-function rewriteFields(program: ProgramNode, file: string, helpers: Set<string>, loops: readonly string[]): void {
+function rewriteFields(program: ProgramNode, file: string, helpers: Set<string>, loops: readonly string[], blockParams: readonly string[] = []): void {
+  const params = [...blockParams, ...(program.blockParams ?? [])];
   program.body = program.body.map((statement) => {
     const node = statement as CallNode;
     if (statement.type === 'BlockStatement' || statement.type === 'DecoratorBlock' || statement.type === 'PartialBlockStatement') {
@@ -311,8 +312,8 @@ function rewriteFields(program: ProgramNode, file: string, helpers: Set<string>,
       const head = (helper === 'each' || helper === 'with') && isPath(node.params?.[0]) ? node.params[0] : undefined;
       const name = head && head.original !== 'this' ? `${head.original}${helper === 'each' ? '[]' : ''}` : undefined;
       const inner = head && name ? (head.data || head.depth > 0 ? [name] : [...loops, name]) : loops;
-      if (node.program) rewriteFields(node.program, file, helpers, inner);
-      if (node.inverse) rewriteFields(node.inverse, file, helpers, loops);
+      if (node.program) rewriteFields(node.program, file, helpers, inner, params);
+      if (node.inverse) rewriteFields(node.inverse, file, helpers, loops, params);
       return statement;
     }
     if (statement.type !== 'MustacheStatement' || node.params.length > 0 || node.hash || !isPath(node.path)) return statement;
@@ -320,7 +321,7 @@ function rewriteFields(program: ProgramNode, file: string, helpers: Set<string>,
     const simple = !pathNode.data && pathNode.depth === 0 && pathNode.parts.length === 1;
     if (simple && helpers.has(pathNode.original)) return statement;
     const own = pathNode.original.replace(/^this\.?|^\.\/?/, '');
-    const label = pathNode.data || pathNode.depth > 0 || loops.length === 0 ? pathNode.original : [...loops, ...(own ? [own] : [])].join('.');
+    const label = pathNode.data || pathNode.depth > 0 || loops.length === 0 || params.includes(pathNode.parts[0] ?? '') ? pathNode.original : [...loops, ...(own ? [own] : [])].join('.');
     const literal = (value: string): Node => ({ type: 'StringLiteral', value, original: value, ...(node.loc ? { loc: node.loc } : {}) });
     return {
       ...statement,
@@ -465,6 +466,20 @@ async function loadHelpers(file: string): Promise<Result<Record<string, HelperDe
   return { ok: true, value: found, diagnostics };
 }
 
+/**
+ * Any failure while a file renders, as a problem of that file: the innermost file that sees it
+ * claims it. Handlebars' own exceptions carry a line and a 0-based column.
+ */
+function asProblem(error: unknown, file: string): TemplateProblem {
+  if (error instanceof TemplateProblem) {
+    error.file ??= file;
+    return error;
+  }
+  const e = error as Error & { lineNumber?: number; column?: number };
+  const message = (e.message ?? String(error)).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  return new TemplateProblem(message, e.lineNumber !== undefined ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined, file, 'fix the template');
+}
+
 function problemDiagnostic(problem: TemplateProblem, fallbackFile: string): Diagnostic {
   return {
     file: problem.file ?? fallbackFile,
@@ -530,8 +545,7 @@ async function compileTemplate(templateFile: string, projectFolder: string | und
       try {
         return compiled(context, options);
       } catch (error) {
-        if (error instanceof TemplateProblem) error.file ??= file;
-        throw error;
+        throw asProblem(error, file);
       }
     }) as unknown as Handlebars.Template);
   }
@@ -564,9 +578,7 @@ export async function renderTemplate(templateFile: string, context: object, opti
   try {
     text = template.value.run(context);
   } catch (error) {
-    if (error instanceof TemplateProblem) return { ok: false, diagnostics: [...template.value.warnings, problemDiagnostic(error, templateFile)] };
-    const e = error as Error;
-    return { ok: false, diagnostics: [...template.value.warnings, { file: templateFile, severity: 'error', code: 'template/error', message: `template error: ${e.message?.split('\n')[0] ?? String(error)}`, hint: 'fix the template' }] };
+    return { ok: false, diagnostics: [...template.value.warnings, problemDiagnostic(asProblem(error, templateFile), templateFile)] };
   } finally {
     missingSink = undefined;
   }

@@ -96,6 +96,8 @@ export interface DoubleByteCharset {
   /** Supplementary-plane code point → pair (Big5-HKSCS only). */
   encodeAstral: Map<number, number>;
   isTrail(byte: number): boolean;
+  /** 1 for each byte that may follow a lead byte. */
+  trail: Uint8Array;
 }
 
 const doubleByteCache = new Map<DoubleByteName, DoubleByteCharset>();
@@ -134,7 +136,9 @@ export function doubleByte(name: DoubleByteName): DoubleByteCharset {
       encodeBmp[cp] = pair;
     }
   });
-  charset = { name, decode, encodeBmp, encodeAstral, isTrail };
+  const trail = new Uint8Array(256);
+  for (let b = 0; b < 256; b++) trail[b] = isTrail(b) ? 1 : 0;
+  charset = { name, decode, encodeBmp, encodeAstral, isTrail, trail };
   doubleByteCache.set(name, charset);
   return charset;
 }

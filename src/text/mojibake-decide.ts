@@ -6,7 +6,8 @@
  */
 import { FAMILIES, F_LOSSY, type Family } from './mojibake-decoders.js';
 import { singleByte, type SingleByteName } from './charsets.js';
-import { STRAY_BYTE, findPlainSegments, findSegments, type Script, type Segment } from './mojibake-spans.js';
+import { SCRIPT_BIAS, STRAY_BYTE, findPlainSegments, findSegments, prepare, quickGain, type Prepared, type Script, type Segment } from './mojibake-spans.js';
+import { hasCodePageSuspects, mayHoldMojibake } from './mojibake-prescan.js';
 import { classOf, hanScript, isCjkClass, lineClasses, textCost } from './mojibake-score.js';
 
 /** A repair of one span of a line. */
@@ -19,6 +20,8 @@ export interface Repair {
   gain: number;
 }
 
+/** How far behind (bits) a GBK or Big5 reading may fall on the quick estimate and still be read. */
+const QUICK_MARGIN = 16;
 /** Minimum saving (cost bits) for a family's repairs in a line. */
 const MIN_GAIN = 5;
 /** The winner must save this much more than the runner-up (bits), more for long readings. */
@@ -32,14 +35,18 @@ const SCRIPT_AGREEMENT = 1.5;
 const CJK_THROUGH_RARE_PAGE = 4;
 /** Minimum saving per decoded character: of a UTF-8 segment to count, of a Chinese reading on average. */
 const MIN_SEGMENT_GAIN = 2;
-const MIN_CJK_GAIN = 3.5;
+const MIN_CJK_GAIN = 2.5;
+/** Latin-1 characters a GBK / Big5 reading may leave in the line, per character decoded. */
+const STRAYS_LEFT = 0.25;
+/** Extra saving needed when a rarer code page's reading yields no letter at all. */
+const SYMBOLS_ONLY = 3;
 /** Extra saving needed per non-ASCII character the misreading would have garbled but did not. */
 const INCONSISTENCY = 4;
 
 export function decideLine(line: string): Repair[] {
   const repairs: Repair[] = decideOnce(line).map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: kindOf(s), gain: s.gain }));
   // Text garbled more than once: read the repaired line again, inside the repairs only.
-  for (let pass = 0; pass < 2 && repairs.some((r) => /[\u0080-\uffff]/.test(r.after)); pass++) {
+  for (let pass = 0; pass < 2 && repairs.some((r) => mayHoldMojibake(r.after)); pass++) {
     let text = '';
     let at = 0;
     const spans: Array<[number, number]> = [];
@@ -70,19 +77,71 @@ export function decideLine(line: string): Repair[] {
 function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
   const classes = lineClasses(line);
   const proposals: Segment[][] = [];
-  for (const family of FAMILIES) {
-    const cjk = family.target !== 'utf8' || family.source === 'gbk' || family.source === 'big5';
-    let segments = cjk ? cjkReading(line, classes, family, within) : readingOf(line, classes, family, 0, within);
+  // Readings that produce Chinese: a first reading each, then the others where they matter.
+  const families = familiesFor(line);
+  const cjk: CjkReading[] = [];
+  for (const family of families) {
+    if (!producesChinese(family)) continue;
+    const prepared = prepare(line, classes, family);
+    if (prepared) cjk.push(cjkFirstReading(prepared, within));
+  }
+  // The best first reading is refined first; the others only if they could still come close.
+  cjk.sort((a, b) => b.value - a.value);
+  if (cjk.length > 0) refine(cjk[0]!);
+  const lead = Math.max(0, cjk[0]?.value ?? 0);
+  for (const reading of cjk) {
+    if (reading.value + refinementPotential(reading) >= lead - CLEAR_MARGIN) refine(reading);
+    const segments = withPrior(reading.prepared.family, cjkSegments(reading));
     if (segments.length === 0) continue;
-    if (family.target === 'utf8' && family.source !== 'gbk' && family.source !== 'big5') {
-      segments = segments.map((s) => deepen(line, s));
-      segments = withPlainReading(line, classes, family, segments, within);
-    }
+    const accepted = accept(line, reading.prepared.family, segments);
+    if (accepted.length > 0) proposals.push(accepted);
+  }
+  // UTF-8 read as one single-byte code page or another: sister pages (Windows-1250 and
+  // ISO-8859-2) read some bytes as different letters; a reading not taken on its own still
+  // stands against a sister reading of the same text.
+  const rivals: Segment[][] = [];
+  for (const family of families) {
+    if (producesChinese(family)) continue;
+    const prepared = prepare(line, classes, family);
+    if (!prepared) continue;
+    let segments = utf8Reading(prepared, within);
+    if (segments.length === 0) continue;
     segments = withPrior(family, segments);
     const accepted = accept(line, family, segments);
     if (accepted.length > 0) proposals.push(accepted);
+    else rivals.push(segments.filter((s) => s.gain > 0));
   }
-  return resolve(proposals);
+  return resolve(proposals, rivals.filter((r) => r.length > 0));
+}
+
+/**
+ * The families worth reading the line in full: those whose quick check passes, less the
+ * Chinese-producing readings far behind the best reading on a quick estimate (GBK text read
+ * as Big5 falls behind by a bit or more a character; so do both on UTF-8 mojibake).
+ */
+function familiesFor(line: string): Family[] {
+  // Without a character of a single-byte code page, only UTF-8 read as GBK or Big5 can apply.
+  const codePage = hasCodePageSuspects(line);
+  const families = FAMILIES.filter((f) => (codePage || f.source === 'gbk' || f.source === 'big5') && f.applies(line));
+  if (families.length < 2 || !families.some(producesChinese)) return families;
+  const estimates = new Map(families.map((f) => [f, quickGain(line, f) - f.prior]));
+  const best = Math.max(...estimates.values());
+  const margin = Math.max(QUICK_MARGIN, 2 * Math.sqrt(Math.max(0, best)));
+  // UTF-8 read as a single-byte code page may be garbled twice: its estimate says too little.
+  return families.filter((f) => !producesChinese(f) || estimates.get(f)! >= best - margin);
+}
+
+/** UTF-8 read as a single-byte code page, once or more. */
+function utf8Reading(prepared: Prepared, within?: Array<[number, number]>): Segment[] {
+  let segments = readingOf(prepared, 0, within);
+  if (segments.some((s) => mayHoldMojibake(s.after))) {
+    // The plain reading first: deepening reads other text into the family's buffers.
+    let plain = findPlainSegments(prepared).filter((s) => s.bad === 0);
+    if (within) plain = plain.filter((s) => within.some(([from, to]) => s.start >= from && s.end <= to));
+    segments = segments.map((s) => deepen(prepared.line, s));
+    segments = withPlainReading(prepared.line, plain, segments);
+  }
+  return segments;
 }
 
 /**
@@ -92,10 +151,11 @@ function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
  */
 function withPrior(family: Family, segments: Segment[]): Segment[] {
   let prior = family.prior;
-  if (prior > 0 && sum(segments, 'han') + sum(segments, 'cjkOther') > sum(segments, 'decoded') / 2) prior += CJK_THROUGH_RARE_PAGE;
+  if (prior > 0 && !producesChinese(family) && sum(segments, 'han') + sum(segments, 'cjkOther') > sum(segments, 'decoded') / 2) prior += CJK_THROUGH_RARE_PAGE;
   if (prior === 0) return segments;
   const decoded = Math.max(1, sum(segments, 'decoded'));
-  return segments.map((s) => ({ ...s, gain: s.gain - (prior * Math.max(1, s.decoded)) / decoded }));
+  for (const s of segments) s.gain -= (prior * Math.max(1, s.decoded)) / decoded;
+  return segments;
 }
 
 /** 'utf8-as-cp1252', 'utf8-as-cp1252-twice', 'utf8-as-cp1251+utf8-as-cp1252', … */
@@ -121,14 +181,17 @@ function deepen(line: string, segment: Segment): Segment {
   let current = segment;
   for (let depth = 0; depth < 2; depth++) {
     const text = current.after;
-    if (!/[\u0080-\uffff]/.test(text)) break;
+    if (!mayHoldMojibake(text)) break;
     const classes = lineClasses(text);
     let best: { family: Family; segments: Segment[]; gain: number } | undefined;
     for (const family of FAMILIES) {
-      if (family.target !== 'utf8' || family.source === 'gbk' || family.source === 'big5') continue;
-      const segments = findSegments(text, classes, family).filter((s) => s.gain > 0 && s.bad === 0);
+      if (producesChinese(family) || !family.applies(text)) continue;
+      const prepared = prepare(text, classes, family);
+      if (!prepared) continue;
+      const segments = findSegments(prepared).filter((s) => s.gain > 0 && s.bad === 0);
       const gain = sum(segments, 'gain') - family.prior;
-      if (segments.length > 0 && gain >= MIN_GAIN && (!best || gain > best.gain)) best = { family, segments, gain };
+      // Any saving will do here: the whole chain is judged against the first reading below.
+      if (segments.length > 0 && gain > 0 && (!best || gain > best.gain)) best = { family, segments, gain };
     }
     if (!best) break;
     let after = '';
@@ -140,7 +203,8 @@ function deepen(line: string, segment: Segment): Segment {
     after += text.slice(at);
     const left = segment.start > 0 ? line.codePointAt(segment.start - 1)! : -1;
     const right = segment.end < line.length ? line.codePointAt(segment.end)! : -1;
-    const gain = textCost(segment.before, left, right) - textCost(after, left, right);
+    const gain = textCost(segment.before, left, right) - textCost(after, left, right) - best.family.prior;
+    // Reading again must pay, its code page's prior included ("«å" is not MacRoman for "ǌ").
     if (gain <= current.gain) break;
     const kind = best.family.kind(best.segments.map((s) => s.before).join(''));
     const chain = current.chain ?? [current.family.kind(current.before)];
@@ -153,9 +217,7 @@ function deepen(line: string, segment: Segment): Segment {
  * Where the plain reading (every sequence decoded), read again, beats the best single reading
  * of the same text, take it: "Ã¯Â¼Å’" is "ï¼Œ" is "，".
  */
-function withPlainReading(line: string, classes: Uint8Array, family: Family, segments: Segment[], within?: Array<[number, number]>): Segment[] {
-  let plain = findPlainSegments(line, classes, family).filter((s) => s.bad === 0);
-  if (within) plain = plain.filter((s) => within.some(([from, to]) => s.start >= from && s.end <= to));
+function withPlainReading(line: string, plain: Segment[], segments: Segment[]): Segment[] {
   let result = segments;
   for (const p of plain) {
     const deep = deepen(line, p);
@@ -177,14 +239,17 @@ function sum(segments: Segment[], key: keyof Segment): number {
 
 function outside(line: string, segments: Segment[], test: (cp: number) => boolean): number {
   let count = 0;
-  let k = 0;
-  for (let i = 0; i < line.length; i++) {
-    while (k < segments.length && segments[k]!.end <= i) k++;
-    const seg = segments[k];
-    if (seg && i >= seg.start && i < seg.end) continue;
-    const cp = line.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    if (test(cp)) count++;
+  let at = 0;
+  for (let k = 0; k <= segments.length; k++) {
+    const to = k < segments.length ? segments[k]!.start : line.length;
+    for (let i = at; i < to; i++) {
+      const u = line.charCodeAt(i);
+      if (u < 0x80) continue;
+      const cp = line.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (test(cp)) count++;
+    }
+    if (k < segments.length) at = Math.max(at, segments[k]!.end);
   }
   return count;
 }
@@ -241,47 +306,111 @@ function latinWords(line: string, segments: Segment[]): number {
   return words;
 }
 
-function readingOf(line: string, classes: Uint8Array, family: Family, script: Script, within?: Array<[number, number]>, insertions = true): Segment[] {
-  const segments = findSegments(line, classes, family, script, insertions).filter((s) => s.gain > 0 && s.bad === 0);
+function readingOf(prepared: Prepared, script: Script, within?: Array<[number, number]>): Segment[] {
+  const segments = findSegments(prepared, script).filter((s) => s.gain > 0 && s.bad === 0);
   return within ? segments.filter((s) => within.some(([from, to]) => s.start >= from && s.end <= to)) : segments;
 }
 
 /**
- * A reading producing Chinese: read as simplified and as traditional text (Big5 only as
- * traditional) and keep the better, judged with the script of the rest of the line.
- *
- * GBK and Big5 readings first go without putting back dropped 0xAD bytes. Only when that
- * leaves bytes without their pair (a dropped byte leaves one where the pairs fall out of
- * step) is a reading with re-inserted bytes tried, and kept if it is better and needs no more
- * insertions than there were such bytes.
+ * A reading producing Chinese (GBK or Big5 read as Latin-1, UTF-8 read as GBK or Big5). The
+ * first reading assumes no script (Big5: traditional) and re-inserts no dropped byte; it is
+ * made for every family, the others only where they could change the outcome (see refine).
  */
-function cjkReading(line: string, classes: Uint8Array, family: Family, within?: Array<[number, number]>): Segment[] {
-  const big5 = family.target === 'big5' || family.source === 'big5';
+interface CjkReading {
+  prepared: Prepared;
+  within: Array<[number, number]> | undefined;
+  best: Segment[];
+  value: number;
+  /** Bytes the best reading left without their pair. */
+  strays: number;
+  /** Characters of the script the first reading did not assume. */
+  otherScript: number;
+  refined: boolean;
+}
+
+function cjkValue(reading: CjkReading, segments: Segment[]): { value: number; strays: number } {
+  const { line, family } = reading.prepared;
   const legacy = family.target !== 'utf8';
   const encode = legacy ? singleByte(family.source as SingleByteName).encode : undefined;
-  const strays = (segments: Segment[]) => (encode ? outside(line, segments, (cp) => cp < 0x10000 && encode[cp]! >= 0x80 && cp !== 0xb7) : 0);
-  const score = (segments: Segment[]) =>
-    sum(segments, 'gain') - MIXED_SCRIPT * Math.min(sum(segments, 'simplified'), sum(segments, 'traditional')) - STRAY_BYTE * strays(segments);
-  let best: Segment[] = [];
-  let bestScore = -Infinity;
+  const strays = encode ? outside(line, segments, (cp) => cp < 0x10000 && encode[cp]! >= 0x80 && cp !== 0xb7) : 0;
+  const value = sum(segments, 'gain') - MIXED_SCRIPT * Math.min(sum(segments, 'simplified'), sum(segments, 'traditional')) - STRAY_BYTE * strays;
+  return { value, strays };
+}
+
+function isBig5(family: Family): boolean {
+  return family.target === 'big5' || family.source === 'big5';
+}
+
+function cjkFirstReading(prepared: Prepared, within?: Array<[number, number]>): CjkReading {
+  const big5 = isBig5(prepared.family);
+  const segments = scriptAgreement(prepared.line, readingOf(prepared, big5 ? 2 : 0, within), big5);
+  // A few characters of the other script are normal (text mixes a little, the lists overlap
+  // imperfectly); more suggest a misaligned reading.
+  const mixed = Math.min(sum(segments, 'simplified'), sum(segments, 'traditional'));
+  const otherScript = big5 || mixed <= Math.max(1, 0.05 * sum(segments, 'han')) ? 0 : mixed;
+  const reading: CjkReading = { prepared, within, best: segments, value: 0, strays: 0, otherScript, refined: false };
+  Object.assign(reading, cjkValue(reading, segments));
+  return reading;
+}
+
+/** Rough upper bound of what the other readings might add. */
+function refinementPotential(reading: CjkReading): number {
+  return 4 * reading.strays + (SCRIPT_BIAS + MIXED_SCRIPT) * reading.otherScript;
+}
+
+/**
+ * The other readings, when the first one mixed simplified and traditional characters or left
+ * bytes without their pair: read again as simplified and as traditional text (a line is
+ * written in one script; a misaligned reading mixes them), and where bytes are left without
+ * their pair (a dropped 0xAD puts the pairs out of step) with re-inserted bytes, kept if
+ * better and needing no more insertions than there were such bytes.
+ */
+function refine(reading: CjkReading): void {
+  if (reading.refined) return;
+  reading.refined = true;
+  if (reading.strays === 0 && reading.otherScript === 0) return;
+  const { prepared, within } = reading;
+  const { line, family } = prepared;
+  const big5 = isBig5(family);
+  const legacy = family.target !== 'utf8';
+  // The family's buffers may hold another line by now: read this one again.
+  const classes = lineClasses(line);
+  let plain: Prepared | undefined;
+  let resync: Prepared | undefined;
   for (const script of big5 ? ([2] as const) : ([1, 2] as const)) {
-    let segments = scriptAgreement(line, readingOf(line, classes, family, script, within, !legacy), big5);
-    let value = score(segments);
-    const left = strays(segments);
-    if (legacy && left > 0) {
-      const resynced = scriptAgreement(line, readingOf(line, classes, family, script, within, true), big5);
+    let segments = reading.best;
+    if (!big5) {
+      plain = prepare(line, classes, family);
+      segments = plain ? scriptAgreement(line, readingOf(plain, script, within), big5) : [];
+    }
+    let { value, strays } = cjkValue(reading, segments);
+    if (legacy && strays > 0) {
+      resync = prepare(line, classes, family, true);
+      const resynced = resync ? scriptAgreement(line, readingOf(resync, script, within), big5) : [];
       const inserted = resynced.reduce((n, s) => n + s.inserted, 0);
-      const resyncedValue = score(resynced);
-      if (inserted <= left && resyncedValue > value) {
+      const again = cjkValue(reading, resynced);
+      if (inserted <= strays && again.value > value) {
         segments = resynced;
-        value = resyncedValue;
+        ({ value, strays } = again);
       }
     }
-    if (value > bestScore) {
-      best = segments;
-      bestScore = value;
+    if (value > reading.value) {
+      reading.best = segments;
+      reading.value = value;
+      reading.strays = strays;
     }
   }
+}
+
+/**
+ * The chosen reading's segments, with what it costs beyond them (mixed scripts, bytes left
+ * without their pair) shared out over them, so that the comparison with other families sees it.
+ */
+function cjkSegments(reading: CjkReading): Segment[] {
+  const best = reading.best;
+  const extra = sum(best, 'gain') - reading.value;
+  const decoded = Math.max(1, sum(best, 'decoded'));
+  if (extra > 0) for (const s of best) s.gain -= (extra * s.decoded) / decoded;
   return best;
 }
 
@@ -291,7 +420,7 @@ function cjkReading(line: string, classes: Uint8Array, family: Family, within?: 
  */
 function scriptAgreement(line: string, segments: Segment[], big5: boolean): Segment[] {
   // Big5 is traditional: a Big5 reading full of simplified-only characters is a misreading.
-  if (big5) segments = segments.map((s) => ({ ...s, gain: s.gain - SCRIPT_AGREEMENT * s.simplified }));
+  if (big5) for (const s of segments) s.gain -= SCRIPT_AGREEMENT * s.simplified;
   let simplified = 0;
   let traditional = 0;
   outside(line, segments, (cp) => {
@@ -302,11 +431,12 @@ function scriptAgreement(line: string, segments: Segment[], big5: boolean): Segm
   });
   const lean = Math.sign(simplified - traditional);
   if (lean === 0) return segments;
-  return segments.map((s) => ({ ...s, gain: s.gain + SCRIPT_AGREEMENT * lean * (s.simplified - s.traditional) }));
+  for (const s of segments) s.gain += SCRIPT_AGREEMENT * lean * (s.simplified - s.traditional);
+  return segments;
 }
 
 /** Common ground of the two CJK-producing families: Chinese-looking, with enough of it. */
-function cjkEvidence(line: string, segments: Segment[], perChar: number): boolean {
+function cjkEvidence(line: string, segments: Segment[], perChar: number, strays?: (cp: number) => boolean): boolean {
   const han = sum(segments, 'han');
   if (han < 1) return false;
   const context = outside(line, segments, isCjk) > 0;
@@ -315,17 +445,25 @@ function cjkEvidence(line: string, segments: Segment[], perChar: number): boolea
   if (glued < 2 && !context) return false;
   // Lone characters sprinkled over Latin prose are not Chinese.
   if (pure < 2 && !context && latinWords(line, segments) >= 2) return false;
-  const mixed = Math.min(sum(segments, 'simplified'), sum(segments, 'traditional'));
-  const gain = sum(segments, 'gain') - MIXED_SCRIPT * mixed;
-  // Real mojibake of Chinese saves several bits a character; all-capital Latin-1 text read as
-  // GBK ("MÄ£ÄM ÌÑÌ" → "M模ÄM 萄汰") saves little.
-  return gain >= MIN_GAIN && gain >= perChar * sum(segments, 'decoded');
+  const gain = sum(segments, 'gain');
+  // Real mojibake of Chinese saves several bits a character, and leaves no Latin-1 behind;
+  // all-capital Latin-1 text read as GBK ("MÄ£ÄM ÌÑÌ" → "M模ÄM 萄汰") does neither.
+  const decoded = sum(segments, 'decoded');
+  if (strays !== undefined && outside(line, segments, strays) > Math.max(1, STRAYS_LEFT * decoded)) return false;
+  return gain >= MIN_GAIN && gain >= perChar * decoded;
 }
 
 /** GBK / Big5 bytes read as Latin-1 or Windows-1252. */
 function acceptLegacyCjk(line: string, all: Segment[]): Segment[] {
   const segments = all.filter((s) => s.han + s.cjkOther > 0);
-  return segments.length > 0 && cjkEvidence(line, segments, MIN_CJK_GAIN) ? segments : [];
+  if (segments.length === 0 || !cjkEvidence(line, segments, MIN_CJK_GAIN, isLatin1Stray)) return [];
+  // Believed, the reading also takes its lone dashes and quotes ("9704¡ª2012" → "9704—2012").
+  return all.filter((s) => s.han + s.cjkOther > 0 || (s.typo > 0 && s.foreign === 0));
+}
+
+/** A Latin-1 letter or symbol: under a GBK or Big5 reading, a byte without its pair. */
+function isLatin1Stray(cp: number): boolean {
+  return cp >= 0x80 && cp <= 0xff && cp !== 0xb7;
 }
 
 /** UTF-8 bytes read as GBK or Big5: only Chinese-looking results are believed. */
@@ -343,10 +481,13 @@ function acceptUtf8AsSingleByte(line: string, family: Family, all: Segment[]): S
   const segments = all.filter((s) => s.gain >= MIN_SEGMENT_GAIN * s.decoded || s.weak > 0);
   if (segments.length === 0) return [];
   const gain = sum(segments, 'gain');
+  // A rarer code page turning symbols into other symbols ("¬´" → "«") is weak evidence.
+  if (family.prior > 0 && sum(segments, 'letters') === 0 && gain < MIN_GAIN + SYMBOLS_ONLY) return [];
   // Non-ASCII characters left as they are although this misreading would have garbled them
-  // too: each one makes the line less likely to have been misread this way...
+  // too, or that the code page does not even have (but CJK text, the usual company of a
+  // garbled clause): each one makes the line less likely to have been misread this way...
   const encode = singleByte(family.source as SingleByteName).encode;
-  const isClean = (cp: number) => cp >= 0xa0 && cp < 0x10000 && cp !== 0xfffd && encode[cp]! >= 0x80;
+  const isClean = (cp: number) => cp >= 0xa0 && cp !== 0xfffd && (cp > 0xffff || encode[cp]! >= 0x80 || (encode[cp]! < 0 && !isCjk(cp)));
   const clean = outside(line, segments, isClean);
   if (gain < MIN_GAIN + INCONSISTENCY * clean) return [];
   // ... and unless the result is Chinese (a garbled clause in clean Chinese is the common case),
@@ -377,52 +518,111 @@ function overlaps(a: Segment, b: Segment): boolean {
  * add up over the `chars` characters decoded, so the margin grows with their square root.
  */
 function close(best: number, other: number, chars: number): boolean {
-  return other > best - Math.max(CLEAR_MARGIN, CLEAR_PER_ROOT * Math.sqrt(chars));
+  return other >= best - Math.max(CLEAR_MARGIN, CLEAR_PER_ROOT * Math.sqrt(chars));
 }
 
 /**
  * Families in order of their total saving over the line; a segment is taken unless another
  * family reads the same text differently and either clearly better there, or about as well
- * there and about as well over the line (then nobody can tell: the text stays).
+ * there and about as well over the line (then nobody can tell: the text stays). A line is in
+ * one legacy encoding: when GBK and Big5 cannot be told apart on one segment, the line keeps
+ * none of that family's segments rather than a patchwork.
  */
-function resolve(proposals: Segment[][]): Segment[] {
-  const ranked = proposals.map((segs) => ({ segs, total: sum(segs, 'gain'), chars: sum(segs, 'decoded') })).sort((a, b) => b.total - a.total);
+function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
+  const rank = (segs: Segment[]) => ({ segs, total: sum(segs, 'gain'), chars: sum(segs, 'decoded') });
+  const ranked = proposals.map(rank).sort((a, b) => b.total - a.total);
+  const others = [...ranked, ...rivals.map(rank)];
   const taken: Segment[] = [];
   for (const { segs, total, chars } of ranked) {
+    const mine: Segment[] = [];
+    let ambiguous = false;
     for (const seg of segs) {
       if (taken.some((t) => overlaps(t, seg))) continue;
       let keep = true;
-      for (const rival of ranked) {
+      for (const rival of others) {
         if (rival.segs === segs) continue;
+        // Rivals not taken on their own only count against a sister reading.
+        if (!ranked.includes(rival) && !sisters(seg.family, rival.segs[0]!.family)) continue;
         const against = rival.segs.filter((r) => overlaps(r, seg));
         if (against.length === 0) continue;
         if (against.length === 1 && against[0]!.start === seg.start && against[0]!.end === seg.end && against[0]!.after === seg.after) continue;
         const local = sum(against, 'gain');
         const lineChars = Math.max(chars, rival.chars);
-        if (local >= seg.gain + CLEAR_MARGIN || (close(seg.gain, local, seg.decoded) && close(Math.max(total, rival.total), Math.min(total, rival.total), lineChars))) {
+        if (local >= seg.gain + CLEAR_MARGIN) {
           keep = false;
           break;
         }
+        if (close(seg.gain, local, seg.decoded) && close(Math.max(total, rival.total), Math.min(total, rival.total), lineChars)) {
+          keep = false;
+          if (producesChinese(seg.family) && producesChinese(rival.segs[0]!.family)) ambiguous = true;
+          break;
+        }
       }
-      if (keep) taken.push(seg);
+      if (keep) mine.push(seg);
     }
+    if (!ambiguous) taken.push(...mine);
   }
   return taken.sort((a, b) => a.start - b.start);
 }
 
+/** Windows-1250 and ISO-8859-2: the same letters, mostly at the same places. */
+function sisters(a: Family, b: Family): boolean {
+  const pair = [a.source, b.source].sort().join(' ');
+  return a.target === 'utf8' && b.target === 'utf8' && pair === 'cp1250 iso8859-2';
+}
+
+function producesChinese(family: Family): boolean {
+  return family.target !== 'utf8' || family.source === 'gbk' || family.source === 'big5';
+}
+
 // ───────────────────────────── C1 controls ─────────────────────────────
 
-/** Windows-1252 text read as Latin-1: a C1 control standing for a Windows-1252 character. */
+/**
+ * Windows-1252 text read as Latin-1: a C1 control standing for a Windows-1252 punctuation
+ * mark (“ ” ‘ ’ … – — • € ™ …). Not when it is a continuation byte of a UTF-8 sequence left
+ * garbled (its lead before it), nor when it would become a letter or an accent: then it is
+ * more likely part of mojibake that could not be read, which this would only disguise.
+ */
 function c1Controls(line: string, repairs: Repair[]): Repair[] {
   const out: Repair[] = [];
-  const decode = singleByte('cp1252').decode;
+  if (!/[\u0080-\u009f]/.test(line)) return out;
+  const { decode, encode } = singleByte('cp1252');
   for (let i = 0; i < line.length; i++) {
     const u = line.charCodeAt(i);
     if (u < 0x80 || u > 0x9f) continue;
     const mapped = decode[u]!;
-    if (mapped === u) continue;
+    if (mapped === u || !C1_PUNCTUATION.includes(String.fromCharCode(mapped))) continue;
     if (repairs.some((r) => i >= r.start && i < r.end)) continue;
-    out.push({ start: i, end: i + 1, before: line[i]!, after: String.fromCharCode(mapped), kind: 'cp1252-as-latin1', gain: 0 });
+    if (inUtf8Sequence(line, i, encode)) continue;
+    const previous = out[out.length - 1];
+    if (previous && previous.end === i) {
+      previous.end++;
+      previous.before += line[i]!;
+      previous.after += String.fromCharCode(mapped);
+    } else {
+      out.push({ start: i, end: i + 1, before: line[i]!, after: String.fromCharCode(mapped), kind: 'cp1252-as-latin1', gain: 0 });
+    }
   }
   return out;
+}
+
+const C1_PUNCTUATION = '€‚„…†‡‰‹‘’“”•–—™›';
+
+/** Whether the character at `i` completes, with the ones before it, a UTF-8 sequence (read as Windows-1252). */
+function inUtf8Sequence(line: string, i: number, encode: Int16Array): boolean {
+  for (let back = 1; back <= 3 && i - back >= 0; back++) {
+    const lead = encode[line.charCodeAt(i - back)]!;
+    const len = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      if (lead >= 0x80 && lead <= 0xbf) continue; // another continuation byte
+      return false;
+    }
+    if (back >= len) return false;
+    for (let k = 1; k < len; k++) {
+      const b = i - back + k < line.length ? encode[line.charCodeAt(i - back + k)]! : -1;
+      if (b < 0x80 || b > 0xbf) return false;
+    }
+    return true;
+  }
+  return false;
 }

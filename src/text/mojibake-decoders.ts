@@ -2,10 +2,10 @@
  * Candidate decoders of the mojibake repair. A *family* is one way text can have been
  * garbled: bytes in a target encoding (GBK, Big5, UTF-8) read as a source code page (Latin-1 /
  * Windows-1252, GBK, …). For a line, a family first turns the text back into the bytes it was
- * read from (`sourceBytes`: characters outside the source code page become barriers), then its
+ * read from (`encode`: characters outside the source code page become barriers), then its
  * decoder lists, at each byte position, the characters those bytes may have been (`units`):
  * the plain decoding, and the resynchronising variants — a dropped 0xAD re-inserted, an NBSP
- * that became a space, a byte lost to U+FFFD (or '?').
+ * that became a space, a byte lost to U+FFFD (or '?'). `applies` is a quick check made first.
  */
 import { decodeWith, doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
 import { charCost } from './mojibake-score.js';
@@ -35,6 +35,8 @@ export interface SourceBytes {
   cls: Uint8Array;
   /** The character's base cost, shared out over its bytes. */
   share: Float64Array;
+  /** Whether readings that re-insert a dropped byte are wanted (see prepare). */
+  insertions: boolean;
 }
 
 export type Emit = (len: number, cp: number, flags: number) => void;
@@ -50,11 +52,28 @@ export interface Family {
   prior: number;
   encode(line: string, classes: Uint8Array): SourceBytes;
   units(src: SourceBytes, i: number, emit: Emit): void;
+  /**
+   * Quick check, without allocating: can this misreading explain the line's non-ASCII text?
+   * (At least two characters, and half of the line's bytes from 0x80 up, fall into complete
+   * sequences.) Families that cannot are not read at all.
+   */
+  applies(line: string): boolean;
 }
 
 // ───────────────────────────── source side ─────────────────────────────
 
-function allocate(capacity: number): SourceBytes {
+/**
+ * Each family reads into its own buffers, reused from line to line (a family's bytes are only
+ * needed until it reads the next line).
+ */
+function allocate(previous: SourceBytes | undefined, capacity: number): SourceBytes {
+  if (previous && previous.bytes.length >= capacity) {
+    previous.n = 0;
+    previous.soft.fill(0, 0, capacity);
+    previous.charLen.fill(0, 0, capacity);
+    return previous;
+  }
+  capacity = Math.max(capacity, 2 * (previous?.bytes.length ?? 0), 64);
   return {
     n: 0,
     bytes: new Int16Array(capacity),
@@ -63,6 +82,7 @@ function allocate(capacity: number): SourceBytes {
     charLen: new Uint8Array(capacity),
     cls: new Uint8Array(capacity),
     share: new Float64Array(capacity),
+    insertions: true,
   };
 }
 
@@ -72,19 +92,22 @@ function softOf(unit: number): number {
 
 /** Text read as a single-byte code page → those bytes. */
 export function singleByteSource(name: SingleByteName) {
+  let buffers: SourceBytes | undefined;
   return (line: string, classes: Uint8Array): SourceBytes => {
     const encode = singleByte(name).encode;
-    const src = allocate(line.length);
+    const src = (buffers = allocate(buffers, line.length));
     let n = 0;
     for (let i = 0; i < line.length; i++) {
       const u = line.charCodeAt(i);
       src.unit[n] = i;
       src.charLen[n] = 1;
       src.cls[n] = classes[i]!;
-      if (u >= 0xd800 && u <= 0xdbff && i + 1 < line.length) {
+      if (u >= 0xd800 && u <= 0xdfff) {
+        // A supplementary-plane character (or a lone surrogate): not in any code page.
         src.bytes[n] = BARRIER;
         src.share[n] = charCost(line.codePointAt(i)!);
-        i++;
+        const lo = line.charCodeAt(i + 1);
+        if (u <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) i++;
       } else if (u === 0xfffd) {
         src.bytes[n] = UNKNOWN;
         src.share[n] = charCost(u);
@@ -102,9 +125,10 @@ export function singleByteSource(name: SingleByteName) {
 
 /** Text read as GBK or Big5 → those bytes (two per character, one for ASCII). */
 export function doubleByteSource(name: DoubleByteName) {
+  let buffers: SourceBytes | undefined;
   return (line: string, classes: Uint8Array): SourceBytes => {
     const { encodeBmp, encodeAstral } = doubleByte(name);
-    const src = allocate(line.length * 2);
+    const src = (buffers = allocate(buffers, line.length * 2));
     let n = 0;
     for (let i = 0; i < line.length; i++) {
       let cp = line.charCodeAt(i);
@@ -149,17 +173,19 @@ export function doubleByteSource(name: DoubleByteName) {
 
 /** GBK or Big5: pairs, a pair whose 0xAD trail byte was dropped, a pair with a lost byte. */
 export function doubleByteUnits(name: DoubleByteName) {
+  let decode: Uint32Array | undefined;
+  let isTrail: Uint8Array = new Uint8Array(0);
   return (src: SourceBytes, i: number, emit: Emit): void => {
-    const { decode, isTrail } = doubleByte(name);
+    if (!decode) ({ decode, trail: isTrail } = doubleByte(name));
     const lead = src.bytes[i]!;
     if (lead === UNKNOWN) {
       const trail = i + 1 < src.n ? src.bytes[i + 1]! : BARRIER;
-      if (trail >= 0x40 && isTrail(trail)) emit(2, 0xfffd, F_LOSSY);
+      if (trail >= 0x40 && isTrail[trail]) emit(2, 0xfffd, F_LOSSY);
       return;
     }
     if (lead < 0x81 || lead > 0xfe) return;
     const trail = i + 1 < src.n ? src.bytes[i + 1]! : BARRIER;
-    if (trail >= 0 && isTrail(trail)) {
+    if (trail >= 0 && isTrail[trail]) {
       const cp = decode[lead << 8 | trail]!;
       if (cp !== 0) emit(2, cp, 0);
     } else if (name === 'gbk' && trail >= 0x30 && trail <= 0x39 && i + 3 < src.n) {
@@ -169,7 +195,7 @@ export function doubleByteUnits(name: DoubleByteName) {
     } else if (trail === UNKNOWN) {
       emit(2, 0xfffd, F_LOSSY);
     }
-    if (trail !== 0xad) {
+    if (src.insertions && trail !== 0xad) {
       const cp = decode[lead << 8 | 0xad]!;
       if (cp !== 0) emit(1, cp, F_INSERTED);
     }
@@ -186,7 +212,7 @@ function gb18030FourBytes(b1: number, b2: number, b3: number, b4: number): numbe
   if (cp === undefined) {
     const text = decodeWith('gb18030', Uint8Array.of(b1, b2, b3, b4));
     const first = text.codePointAt(0) ?? 0;
-    cp = text.length === (first > 0xffff ? 2 : 1) && first !== 0xfffd ? first : 0;
+    cp = text.length === (first > 0xffff ? 2 : 1) ? first : 0;
     fourByteCache.set(key, cp);
   }
   return cp;
@@ -240,7 +266,33 @@ export function utf8Units(src: SourceBytes, i: number, emit: Emit): void {
   }
   const len = seqLength(lead);
   if (len === 0) return;
-  const seq = [lead];
+  // The common case first: a complete sequence.
+  let cp = lead & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
+  let k = 1;
+  for (; k < len; k++) {
+    const b = i + k < n ? src.bytes[i + k]! : BARRIER;
+    if (!isCont(b)) break;
+    cp = cp << 6 | (b & 0x3f);
+  }
+  if (k === len) {
+    if ((len === 3 && cp < 0x800) || (len === 4 && (cp < 0x10000 || cp > 0x10ffff))) return;
+    if (!isSurrogate(cp)) {
+      emit(len, cp, 0);
+      return;
+    }
+    if (cp <= 0xdbff && i + 5 < n && src.bytes[i + 3] === 0xed) {
+      const lo = decodeSeq([0xed, src.bytes[i + 4]!, src.bytes[i + 5]!]);
+      if (lo >= 0xdc00 && lo <= 0xdfff) emit(6, 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00), F_CESU);
+    }
+    return;
+  }
+  brokenSequence(src, i, len, emit);
+}
+
+/** A sequence that breaks off: lost bytes, an NBSP turned space, a dropped 0xAD. */
+function brokenSequence(src: SourceBytes, i: number, len: number, emit: Emit): void {
+  const n = src.n;
+  const seq = [src.bytes[i]!];
   let lossy = false;
   for (let k = 1; k < len; k++) {
     const b = i + k < n ? src.bytes[i + k]! : BARRIER;
@@ -267,20 +319,7 @@ export function utf8Units(src: SourceBytes, i: number, emit: Emit): void {
     if (withAd >= 0 && !isSurrogate(withAd)) emit(len - 1, withAd, F_INSERTED);
     return;
   }
-  if (lossy) {
-    emit(len, 0xfffd, F_LOSSY);
-    return;
-  }
-  const cp = decodeSeq(seq);
-  if (cp < 0) return;
-  if (!isSurrogate(cp)) {
-    emit(len, cp, 0);
-    return;
-  }
-  if (cp <= 0xdbff && i + 5 < n && src.bytes[i + 3] === 0xed) {
-    const lo = decodeSeq([0xed, src.bytes[i + 4]!, src.bytes[i + 5]!]);
-    if (lo >= 0xdc00 && lo <= 0xdfff) emit(6, 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00), F_CESU);
-  }
+  if (lossy) emit(len, 0xfffd, F_LOSSY);
 }
 
 /**
@@ -324,21 +363,127 @@ function latinOrCp1252(target: string) {
 }
 
 function family(id: string, target: Family['target'], source: Family['source'], prior = 0): Family {
-  const encode = source === 'gbk' || source === 'big5' ? doubleByteSource(source) : singleByteSource(source);
+  const doubleSource = source === 'gbk' || source === 'big5';
+  const encode = doubleSource ? doubleByteSource(source) : singleByteSource(source);
   const units = target === 'utf8' ? utf8Units : doubleByteUnits(target);
   const kind = source === 'cp1252' ? latinOrCp1252(target) : () => id;
-  return { id, target, source, kind, prior, encode, units };
+  const applies = doubleSource
+    ? (line: string) => utf8InDoubleByte(line, source)
+    : target === 'utf8'
+      ? (line: string) => utf8InSingleByte(line, source)
+      : (line: string) => pairsInSingleByte(line, source, target);
+  return { id, target, source, kind, prior, encode, units, applies };
 }
 
+// ───────────────────────────── quick checks ─────────────────────────────
+
+function enough(covered: number, high: number): boolean {
+  return covered >= 2 && covered * 2 >= high;
+}
+
+/** UTF-8 read as a single-byte code page: lead bytes followed by their continuation bytes. */
+function utf8InSingleByte(line: string, name: SingleByteName): boolean {
+  const encode = singleByte(name).encode;
+  let high = 0;
+  let covered = 0;
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    // A line whose beginning is far from it gives up early.
+    if ((i & 63) === 63 && high >= 16 && covered * 2 < high) return false;
+    const u = line.charCodeAt(i);
+    if (u < 0x80) continue;
+    const b = u === 0xfffd ? 0x80 : encode[u]!;
+    if (b < 0x80) continue;
+    high++;
+    const len = seqLength(b);
+    if (len === 0) continue;
+    let k = 1;
+    for (; k < len && i + k < n; k++) {
+      const v = line.charCodeAt(i + k);
+      const c = v === 0xfffd ? 0x80 : encode[v]!;
+      if (!isCont(c) && !(k === len - 1 && (v === 0x20 || v === 0x3f))) break;
+    }
+    if (k === len) {
+      covered += len;
+      high += len - 1;
+      i += len - 1;
+    }
+  }
+  return enough(covered, high);
+}
+
+/** GBK or Big5 read as Latin-1 / Windows-1252: lead bytes followed by trail bytes. */
+function pairsInSingleByte(line: string, name: SingleByteName, target: DoubleByteName): boolean {
+  const encode = singleByte(name).encode;
+  const isTrail = doubleByte(target).trail;
+  let high = 0;
+  let covered = 0;
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    if ((i & 63) === 63 && high >= 16 && covered * 2 < high) return false;
+    const u = line.charCodeAt(i);
+    if (u < 0x80) continue;
+    const b = encode[u]!;
+    if (b < 0x81) {
+      if (b === 0x80 || u === 0xfffd) high++;
+      continue;
+    }
+    high++;
+    const t = i + 1 < n ? encode[line.charCodeAt(i + 1)]! : -1;
+    if (t >= 0x40 && isTrail[t]) {
+      covered += 2;
+      if (t >= 0x80) high++;
+      i++;
+    }
+  }
+  return enough(covered, high);
+}
+
+/**
+ * UTF-8 read as GBK or Big5: the characters' bytes hold two three-byte UTF-8 sequences back to
+ * back (two Chinese characters), or there is a U+FFFD.
+ */
+export function utf8InDoubleByte(line: string, name: DoubleByteName): boolean {
+  const { encodeBmp } = doubleByte(name);
+  let b0 = 0;
+  let b1 = 0;
+  let at = 0; // byte position
+  let lastEnd = -1;
+  let foreign = 0;
+  for (let i = 0; i < line.length; i++) {
+    const u = line.charCodeAt(i);
+    if (u === 0xfffd) return true;
+    const pair = u < 0x80 ? u : u === 0x20ac && name === 'gbk' ? 0x80 : encodeBmp[u]!;
+    // Characters the code page does not have: a line full of them was not read through it.
+    if (pair === 0 && ++foreign > 8 && foreign * 2 > i) return false;
+    for (let k = pair > 0xff ? 1 : 0; k >= 0; k--) {
+      const b = (pair >> (8 * k)) & 0xff;
+      at++;
+      if (b0 >= 0xe2 && b0 <= 0xef && isCont(b1) && isCont(b)) {
+        if (lastEnd === at - 3) return true;
+        lastEnd = at;
+        b0 = 0;
+        b1 = 0;
+        continue;
+      }
+      b0 = b1;
+      b1 = b;
+    }
+  }
+  return false;
+}
+
+/** Prior cost of Big5 misreadings: Big5 is rarer than GBK in the documents this tool sees. */
+const BIG5_MISREADING = 2;
 /** Prior cost of the misreadings seldom met (Central European, Cyrillic, Baltic, Mac, DOS). */
 const RARE_MISREADING = 4;
 
 export const FAMILIES: readonly Family[] = [
   family('gbk-as-cp1252', 'gbk', 'cp1252'),
-  family('big5-as-cp1252', 'big5', 'cp1252'),
+  family('big5-as-cp1252', 'big5', 'cp1252', BIG5_MISREADING),
   family('utf8-as-cp1252', 'utf8', 'cp1252'),
   family('utf8-as-gbk', 'utf8', 'gbk'),
-  family('utf8-as-big5', 'utf8', 'big5'),
+  family('utf8-as-big5', 'utf8', 'big5', BIG5_MISREADING),
   family('utf8-as-macroman', 'utf8', 'macroman', RARE_MISREADING),
   family('utf8-as-cp1250', 'utf8', 'cp1250', RARE_MISREADING),
   family('utf8-as-cp1251', 'utf8', 'cp1251', RARE_MISREADING),

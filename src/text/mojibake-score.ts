@@ -5,7 +5,9 @@
  * - Each character has a base cost: cheap for common Han characters (GB2312 level 1, Big5
  *   A440–C67E; the characters common to both lists cheapest), CJK punctuation, ASCII, letters of
  *   a living script, and accented letters by rough frequency (é ü ñ cheap, Ã Ð Þ dear); dear
- *   for rare ideographs, odd punctuation forms, Latin-1 symbols, controls, private use, U+FFFD.
+ *   for rare ideographs, odd punctuation forms, Latin-1 symbols, controls, private use.
+ *   (U+FFFD costs an ordinary character: it stands for one lost before; readings that would
+ *   make one up are refused elsewhere.)
  * - Each pair of neighbours adds a penalty when it is unlikely in real text: a lowercase letter
  *   followed by an accented capital ("rÃ©"), dense runs of accented letters and Latin-1 symbols
  *   ("Äê´´½¨"), an opening quote glued after a letter, two scripts glued together ("Рґ",
@@ -23,7 +25,7 @@ export const K_OTHER = 0;
 export const K_LOWER = 1; // ASCII a–z
 export const K_UPPER = 2; // ASCII A–Z
 export const K_DIGIT = 3;
-export const K_SPACE = 4; // space, tab, NBSP and the other spaces
+export const K_SPACE = 4; // space, tab and the other spaces (NBSP has its own class)
 export const K_PUNCT = 5; // ASCII punctuation
 export const K_CONTROL = 6; // C0 (but tab), DEL, C1, invisible format characters
 export const K_XLOWER = 7; // accented / extended Latin lowercase
@@ -32,8 +34,8 @@ export const K_XODD = 9; // Latin letters hardly used in running text (IPA, most
 export const K_SUFFIX = 10; // ™ ® ©: at home right after a word
 export const K_SHY = 11; // soft hyphen
 export const K_SYMBOL = 12; // Latin-1 and other symbols
-export const K_OPENQ = 13; // “ ‘ „ ‚
-export const K_CLOSEQ = 14; // ”
+export const K_OPENQ = 13; // “ ‘ « ‹
+export const K_CLOSEQ = 14; // ” » ›
 export const K_DASH = 15; // – — ‐
 export const K_ELLIPSIS = 16; // …
 export const K_GREEK_LOWER = 17;
@@ -45,7 +47,7 @@ export const K_RARE_SCRIPT = 22; // Syriac, Thaana, N'Ko, Samaritan, Runic, Yi, 
 export const K_COMBINING = 23;
 export const K_HAN_CORE = 24; // in both common lists
 export const K_HAN = 25; // in one common list
-export const K_HAN_MEDIUM = 26; // GB2312 level 2 or Big5 level 2
+export const K_HAN_MEDIUM = 26; // GB2312 level 2, GBK/3, Big5 level 2, HKSCS
 export const K_HAN_RARE = 27; // other BMP unified ideographs
 export const K_HAN_EXT = 28; // Extension A, compatibility ideographs, radicals, supplementary planes
 export const K_CJK_PUNCT = 29; // 、。「」《》（），：；！？ …
@@ -54,12 +56,13 @@ export const K_FULLWIDTH = 31; // full-width letters and digits, half-width kata
 export const K_KANA_HANGUL = 32;
 export const K_MISC_SYMBOL = 33; // arrows, maths, box drawing, shapes, dingbats, emoji
 export const K_BAD = 34; // private use, U+FFFD, noncharacters, lone surrogates
-export const K_APOS = 35; // ’ ʼ ´ (apostrophes; acute accents are used as quotes)
+export const K_APOS = 35; // ’ ʼ (apostrophes)
 export const K_ASCII_ODD = 36; // @ # $ ^ _ ` | ~ \ * + = < > [ ] { }: not found next to accented letters
 export const K_LOWQ = 37; // „ ‚ (low quotes: German, Polish, …)
 export const K_NBSP = 38; // no-break space: a space, but not between CJK characters
 export const K_SMALL_KANA = 39; // ぁぃぅぇぉっゃゅょゎ ァィゥ…: only ever after another kana
-const CLASS_COUNT = 40;
+export const K_ACUTE = 40; // ´ (used as a quote in Latin text; never next to CJK)
+const CLASS_COUNT = 41;
 
 const BASE = new Float64Array(CLASS_COUNT);
 BASE[K_OTHER] = 7;
@@ -82,6 +85,7 @@ BASE[K_ASCII_ODD] = 2.5;
 BASE[K_LOWQ] = 3;
 BASE[K_NBSP] = 3;
 BASE[K_SMALL_KANA] = 5;
+BASE[K_ACUTE] = 4.5;
 BASE[K_DASH] = 2.5;
 BASE[K_ELLIPSIS] = 3;
 BASE[K_GREEK_LOWER] = 2.5;
@@ -145,7 +149,7 @@ export function classTable(): Uint8Array {
   set(0x300, 0x36f, K_COMBINING);
   set(0x370, 0x3ff, K_GREEK_LOWER);
   set(0x386, 0x3ab, K_GREEK_UPPER);
-  each('·΄΅;', K_SYMBOL);
+  each('\u0384\u0385\u0387\u037e', K_SYMBOL); // Greek tonos, ano teleia, question mark
   set(0x3e2, 0x3ff, K_XODD);
   set(0x400, 0x40f, K_CYR_UPPER);
   set(0x410, 0x42f, K_CYR_UPPER);
@@ -175,7 +179,8 @@ export function classTable(): Uint8Array {
   set(0x2000, 0x206f, K_SYMBOL);
   set(0x2000, 0x200a, K_SPACE);
   each('\u202f\u205f', K_SPACE);
-  each('“‘', K_OPENQ);
+  each('“‘«‹', K_OPENQ);
+  each('»›', K_CLOSEQ);
   each('„‚', K_LOWQ);
   each('”', K_CLOSEQ);
   each('’', K_APOS);
@@ -230,7 +235,7 @@ export function classTable(): Uint8Array {
   each('™®©', K_SUFFIX);
   each('°‰℃', K_SYMBOL);
   each('•†‡※‧′″', K_SYMBOL);
-  each('´', K_APOS);
+  each('´', K_ACUTE);
   each('○●■□▲△◆◇★☆→←↑↓√№', K_SYMBOL);
   t[0xb7] = K_CJK_PUNCT; // middle dot: 卡尔·马克思
   // Han by frequency
@@ -261,6 +266,7 @@ function costTable(): Float32Array {
   each('ëïîûùìòåøæýÿÉÜÖÄÇčćłńśźżąęřšžőűğşıāēīūė', 3.75);
   each('ÀÁÂÊËÍÎÏÑÓÔÚÛÙÒÌÈÅØÆÕÝðþČĆŁŃŚŹŻĄĘŘŠŽŐŰĞŞİĀĒĪŪĖ', 4.5);
   each('ÃÐÞ', 5.5);
+  for (let u = 0x1c4; u <= 0x1cc; u++) c[u] = 6.5; // Croatian digraphs ǆ ǉ ǌ: real, but rare
   each('ĂăĎďĚěĹĺĽľŇňŔŕŤťŮůŢţĶķĻļŅņĢģŖŗ', 4.5);
   each('ſ', 11);
   // Symbols met in text, and the odd ones.
@@ -270,6 +276,9 @@ function costTable(): Float32Array {
   // Combining marks used in decomposed text are less surprising than the rest.
   for (const u of [0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x30a, 0x30b, 0x30c, 0x323, 0x327, 0x328]) c[u] = 6;
   each('\u3000', 3);
+  // U+FFFD marks a character lost before we saw the text: it costs what an ordinary
+  // character would (candidates that invent one are refused elsewhere).
+  c[0xfffd] = 6;
   c.fill(8, 0x3100, 0x3130); // bopomofo: phonetic notation, seldom in running text
   c.fill(8, 0x31a0, 0x31c0);
   costs = c;
@@ -313,7 +322,7 @@ for (const [k, g] of [
   [K_CJK_PUNCT, G_CJK], [K_CJK_ODDPUNCT, G_CJK], [K_FULLWIDTH, G_CJK], [K_KANA_HANGUL, G_CJK], [K_SMALL_KANA, G_CJK],
 ] as const) GROUP[k] = g;
 const TYPO = new Uint8Array(CLASS_COUNT);
-for (const k of [K_OPENQ, K_LOWQ, K_CLOSEQ, K_APOS, K_DASH, K_ELLIPSIS]) TYPO[k] = 1;
+for (const k of [K_OPENQ, K_LOWQ, K_CLOSEQ, K_APOS, K_ACUTE, K_DASH, K_ELLIPSIS]) TYPO[k] = 1;
 for (const k of [K_LOWER, K_XLOWER, K_GREEK_LOWER, K_CYR_LOWER]) LOWERCASE[k] = 1;
 for (const k of [K_UPPER, K_XUPPER, K_GREEK_UPPER, K_CYR_UPPER]) UPPERCASE[k] = 1;
 for (const k of [K_LOWER, K_UPPER, K_XLOWER, K_XUPPER, K_XODD, K_GREEK_LOWER, K_GREEK_UPPER, K_CYR_LOWER, K_CYR_UPPER, K_SCRIPT, K_RARE_SCRIPT]) LETTER[k] = 1;
@@ -323,6 +332,10 @@ for (const k of [K_LOWER, K_UPPER, K_XLOWER, K_XUPPER, K_XODD, K_GREEK_LOWER, K_
  * character (a symbol inside a word) pay on both sides.
  */
 export function pairCost(a: number, b: number): number {
+  return PAIRS[a * CLASS_COUNT + b]!;
+}
+
+function computePairCost(a: number, b: number): number {
   const ga = GROUP[a]!;
   const gb = GROUP[b]!;
   let cost = 0;
@@ -375,18 +388,24 @@ export function pairCost(a: number, b: number): number {
   if (GROUP[a] === G_HIGHSYM && TYPO[b]) cost += 2;
   if (b === K_COMBINING && !LETTER[a]) cost += 3;
   if ((a === K_NBSP && gb === G_CJK) || (b === K_NBSP && ga === G_CJK)) cost += 4;
+  if ((a === K_ACUTE && gb === G_CJK) || (b === K_ACUTE && ga === G_CJK)) cost += 4; // ´ glued to CJK
   if (b === K_SMALL_KANA && a !== K_KANA_HANGUL && a !== K_SMALL_KANA) cost += 4;
   if (a === K_KANA_HANGUL && b === K_KANA_HANGUL) cost -= 0.5;
   return cost;
 }
 
+const PAIRS = new Float64Array(CLASS_COUNT * CLASS_COUNT);
+for (let a = 0; a < CLASS_COUNT; a++) for (let b = 0; b < CLASS_COUNT; b++) PAIRS[a * CLASS_COUNT + b] = computePairCost(a, b);
+
 /**
- * Exact cost of `text` between the code points `left` and `right` (-1: line edge), with the
- * word-shape rule: a lowercase non-ASCII letter right after two or more capitals.
+ * Exact cost of `text` between the code points `left` and `right` (-1: line edge), with two
+ * rules the class pairs cannot express: a lowercase non-ASCII letter right after two or more
+ * capitals costs more; a symbol repeated costs less.
  */
 export function textCost(text: string, left: number, right: number): number {
   let cost = 0;
   let prev = left < 0 ? -1 : classOf(left);
+  let prevCp = left;
   let capitals = prev >= 0 && UPPERCASE[prev] ? 1 : 0;
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
@@ -398,11 +417,16 @@ export function textCost(text: string, left: number, right: number): number {
       }
     }
     const k = classOf(cp);
-    cost += charCost(cp);
-    if (prev >= 0) cost += pairCost(prev, k);
+    // A symbol repeated ("¿¿¿", "!!!") is half as surprising the second time.
+    if (cp === prevCp && !LETTER[k] && GROUP[k] !== G_CJK) cost += charCost(cp) / 2;
+    else {
+      cost += charCost(cp);
+      if (prev >= 0) cost += pairCost(prev, k);
+    }
     if (LOWERCASE[k] && k !== K_LOWER && capitals >= 2) cost += 3;
     capitals = UPPERCASE[k] ? capitals + 1 : 0;
     prev = k;
+    prevCp = cp;
   }
   if (right >= 0 && prev >= 0) {
     const k = classOf(right);
@@ -444,6 +468,10 @@ export function hanScript(cp: number): number {
 
 export function isHanClass(k: number): boolean {
   return k === K_HAN_CORE || k === K_HAN || k === K_HAN_MEDIUM || k === K_HAN_RARE || k === K_HAN_EXT;
+}
+
+export function isLetterClass(k: number): boolean {
+  return LETTER[k] === 1 || k === K_KANA_HANGUL || k === K_SMALL_KANA;
 }
 
 /** Quotes, apostrophes, dashes, the ellipsis: at home in any script. */

@@ -1,14 +1,20 @@
 /**
- * Span search of the mojibake repair. For one family and one line, a dynamic programme over
- * the source bytes picks the reading that saves the most cost: at each character boundary the
- * character may stay as it is (gain 0), and at any byte a decoded unit may start (gain = what
- * its source bytes cost as they stood − what the decoded character costs − a penalty for any
- * resynchronisation). Consecutive decoded units form a segment; each segment is then re-scored
- * exactly, with its neighbours as context, and described for the decision.
+ * Span search of the mojibake repair. For one family and one line:
+ * - prepare: the line as source bytes, and every decoded unit that may start at each byte,
+ *   with its saving (what its source bytes cost as they stood − what the decoded character
+ *   costs − a penalty for any resynchronisation);
+ * - findSegments: a dynamic programme over the bytes picks the reading that saves the most —
+ *   at each character boundary the character may stay as it is, at any byte a unit may start —
+ *   with neighbour penalties where items meet. Consecutive decoded units form a segment; each
+ *   segment is re-scored exactly, with its neighbours as context, and described for the
+ *   decision;
+ * - findPlainSegments: every sequence decoded, whatever it costs (text garbled twice);
+ * - quickGain: a cheap estimate, to leave out readings far behind before reading properly.
  */
+import { doubleByte, singleByte, type SingleByteName } from './charsets.js';
 import { F_CESU, F_INSERTED, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family, type SourceBytes } from './mojibake-decoders.js';
 import {
-  K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, hanScript, isCjkClass, isHanClass, isTypoClass, pairCost, textCost,
+  K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, hanScript, isCjkClass, isHanClass, isLetterClass, isTypoClass, pairCost, textCost,
 } from './mojibake-score.js';
 
 /**
@@ -48,6 +54,10 @@ export interface Segment {
   cjkOther: number; // CJK punctuation, kana, hangul, full-width forms
   /** Decoded non-ASCII characters that are neither CJK nor typographic punctuation (…—“”·). */
   foreign: number;
+  /** Decoded non-ASCII letters (any script, CJK included). */
+  letters: number;
+  /** Decoded typographic punctuation: quotes, dashes, the ellipsis. */
+  typo: number;
   /**
    * Characters no real text has: C0 controls, private use, noncharacters. (C1 controls are let
    * through: text garbled twice has them half-way; so is U+FFFD, which a decoder only yields
@@ -77,79 +87,267 @@ function unitPenalty(flags: number): number {
 }
 
 /**
+ * A line read under one family: its source bytes and every unit that may start at each byte,
+ * with the unit's saving before neighbour penalties. Computed once; every reading (scripts,
+ * with or without re-inserted bytes, plain) reuses it.
+ */
+export interface Prepared {
+  line: string;
+  family: Family;
+  src: SourceBytes;
+  /** Units starting at byte i: indexes first[i] … first[i + 1] - 1. */
+  first: Int32Array;
+  len: Uint8Array;
+  cp: Int32Array;
+  flags: Uint8Array;
+  cls: Uint8Array;
+  /** Saving of the unit (source cost of its bytes − its cost − penalties), neighbours aside. */
+  gain: Float64Array;
+  script: Uint8Array;
+  count: number;
+}
+
+/** Source pair penalty at byte i (0 inside a character). */
+function pairAt(src: SourceBytes, i: number): number {
+  return i > 0 && src.charLen[i]! > 0 ? pairCost(src.cls[i - 1]!, src.cls[i]!) : 0;
+}
+
+/** Unit buffers, one set per family, reused from line to line. */
+const unitBuffers = new Map<Family, Prepared>();
+
+/**
+ * Reads the line under `family`. The result lives in the family's buffers: it is valid until
+ * the family reads another line. GBK and Big5 readings list re-inserted bytes (dropped 0xAD)
+ * only when asked: they are only needed where a first reading leaves bytes without their pair.
+ * (UTF-8 readings always list them: the decoder only offers them where a sequence breaks.)
+ */
+export function prepare(line: string, classes: Uint8Array, family: Family, insertions = family.target === 'utf8'): Prepared | undefined {
+  const src = family.encode(line, classes);
+  src.insertions = insertions;
+  const n = src.n;
+  // At most three readings start at a byte (a sequence, a resynchronised one, a lossy one).
+  const capacity = 3 * n + 4;
+  let p = unitBuffers.get(family);
+  if (!p || p.len.length < capacity || p.first.length < n + 1) {
+    const size = Math.max(capacity, 2 * (p?.len.length ?? 0), 256);
+    p = {
+      line, family, src, count: 0, first: new Int32Array(Math.ceil(size / 3) + 2),
+      len: new Uint8Array(size), cp: new Int32Array(size), flags: new Uint8Array(size),
+      cls: new Uint8Array(size), gain: new Float64Array(size), script: new Uint8Array(size),
+    };
+    unitBuffers.set(family, p);
+  }
+  const prepared = p;
+  prepared.line = line;
+  prepared.src = src;
+  prepared.count = 0;
+  const first = prepared.first;
+  const share = src.share;
+  let at = 0;
+  const emit = (len: number, cp: number, flags: number) => {
+    const u = prepared.count;
+    if (u === capacity || (!insertions && flags & F_INSERTED)) return;
+    let gain = share[at]! - charCost(cp) - unitPenalty(flags);
+    for (let b = at + 1; b < at + len; b++) gain += share[b]! + pairAt(src, b);
+    prepared.len[u] = len;
+    prepared.cp[u] = cp;
+    prepared.flags[u] = flags;
+    prepared.cls[u] = classOf(cp);
+    prepared.gain[u] = gain;
+    prepared.script[u] = hanScript(cp);
+    prepared.count = u + 1;
+  };
+  for (let i = 0; i < n; i++) {
+    first[i] = prepared.count;
+    at = i;
+    family.units(src, i, emit);
+  }
+  first[n] = prepared.count;
+  return prepared.count === 0 ? undefined : prepared;
+}
+
+/**
+ * A quick estimate of what a GBK / Big5 reading of Latin-1 text saves, without allocating: pairs
+ * taken greedily left to right, base costs only. Used to leave out a reading that is far
+ * behind another before reading the line properly.
+ */
+export function quickGain(line: string, family: Family): number {
+  if (family.source === 'gbk' || family.source === 'big5') return quickUtf8InDoubleByteGain(line, family.source);
+  const encode = singleByte(family.source as SingleByteName).encode;
+  if (family.target === 'utf8') return quickUtf8Gain(line, encode);
+  const { decode, trail } = doubleByte(family.target);
+  let gain = 0;
+  for (let i = 0; i + 1 < line.length; i++) {
+    const u = line.charCodeAt(i);
+    const lead = u < 0x80 ? -1 : encode[u]!;
+    if (lead < 0x81) continue;
+    const v = line.charCodeAt(i + 1);
+    const t = encode[v]!;
+    if (t < 0 || !trail[t]) continue;
+    const cp = decode[lead << 8 | t]!;
+    if (cp === 0) continue;
+    gain += charCost(u) + charCost(v) - charCost(cp);
+    i++;
+  }
+  return gain;
+}
+
+/** The same for UTF-8 read as GBK or Big5: three-byte sequences decoded greedily. */
+function quickUtf8InDoubleByteGain(line: string, name: 'gbk' | 'big5'): number {
+  const { encodeBmp } = doubleByte(name);
+  let gain = 0;
+  // The last three bytes and the cost each carries (half its character's).
+  let b0 = 0;
+  let b1 = 0;
+  let c0 = 0;
+  let c1 = 0;
+  for (let i = 0; i < line.length; i++) {
+    const u = line.charCodeAt(i);
+    const pair = u < 0x80 ? u : u === 0x20ac && name === 'gbk' ? 0x80 : encodeBmp[u]!;
+    const wide = pair > 0xff;
+    const share = wide ? charCost(u) / 2 : charCost(u);
+    for (let k = wide ? 1 : 0; k >= 0; k--) {
+      const b = (pair >> (8 * k)) & 0xff;
+      if (b0 >= 0xe0 && b0 <= 0xef && b1 >= 0x80 && b1 <= 0xbf && b >= 0x80 && b <= 0xbf) {
+        const cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b & 0x3f);
+        gain += c0 + c1 + share - charCost(cp);
+        b0 = 0;
+        b1 = 0;
+        continue;
+      }
+      b0 = b1;
+      c0 = c1;
+      b1 = b;
+      c1 = share;
+    }
+  }
+  return gain;
+}
+
+function quickUtf8Gain(line: string, encode: Int16Array): number {
+  let gain = 0;
+  for (let i = 0; i < line.length; i++) {
+    const u = line.charCodeAt(i);
+    const lead = u < 0x80 ? -1 : encode[u]!;
+    const len = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > line.length) continue;
+    let cp = lead & (len === 2 ? 0x1f : len === 3 ? 0x0f : 0x07);
+    let source = charCost(u);
+    let k = 1;
+    for (; k < len; k++) {
+      const v = line.charCodeAt(i + k);
+      const b = encode[v]!;
+      if (b < 0x80 || b > 0xbf) break;
+      cp = cp << 6 | (b & 0x3f);
+      source += charCost(v);
+    }
+    if (k < len || cp > 0x10ffff) continue;
+    gain += source - (cp > 0xffff ? 5 : charCost(cp));
+    i += len - 1;
+  }
+  return gain;
+}
+
+/**
  * The best reading of the line under `family`, as segments (possibly none).
  *
  * Two-state Viterbi over byte positions: the last item was the source character itself (its
  * class is known) or a decoded character (the best one's class is kept). Pair penalties are
  * counted where items meet, so a leftover "º" between repaired Han characters pays for it.
  */
-export function findSegments(line: string, classes: Uint8Array, family: Family, script: Script = 0, insertions = true): Segment[] {
-  const src = family.encode(line, classes);
+export function findSegments(p: Prepared, script: Script = 0): Segment[] {
+  const { src, first } = p;
   const n = src.n;
-  const { cls, charLen, share } = src;
-  // The source pair penalty at each character start.
-  const pairAt = new Float64Array(n);
-  for (let i = 1; i < n; i++) if (charLen[i]! > 0) pairAt[i] = pairCost(cls[i - 1]!, cls[i]!);
+  const { cls, charLen, bytes } = src;
   // In GBK or Big5 every byte from 0x81 up belongs to a pair: one left alone ("\u00a0I造" where
   // 營 is A0 49) is unlikely under the reading. (Only the choice of reading sees this; the
   // segments are judged on their exact saving.)
-  const stray = family.target === 'utf8' ? 0 : STRAY_BYTE;
+  const stray = p.family.target === 'utf8' ? 0 : STRAY_BYTE;
+  const other = 3 - script;
   // State A: last item kept as it was; state B: last item decoded.
-  const scoreA = new Float64Array(n + 1).fill(-Infinity);
-  const scoreB = new Float64Array(n + 1).fill(-Infinity);
-  const backA = new Int32Array(n + 1); // from-slot * 2 + from-state
-  const backB = new Int32Array(n + 1);
-  const classB = new Uint8Array(n + 1);
-  const cpB = new Int32Array(n + 1);
-  const flagsB = new Int32Array(n + 1);
+  ensureScratch(n + 1);
+  const scoreA = scratchScoreA.fill(-Infinity, 0, n + 1);
+  const scoreB = scratchScoreB.fill(-Infinity, 0, n + 1);
+  const backA = scratchBackA; // from-slot * 2 + from-state
+  const backB = scratchBackB;
+  const unitB = scratchUnitB;
   scoreA[0] = 0;
   let anyUnit = false;
+  const unitFlags = p.flags;
+  const unitGain = p.gain;
+  const unitCls = p.cls;
+  const unitLen = p.len;
+  const unitScript = p.script;
   for (let i = 0; i < n; i++) {
+    const edge = i > 0 && charLen[i]! > 0 ? pairCost(cls[i - 1]!, cls[i]!) : 0;
+    const u0 = first[i]!;
+    const u1 = first[i + 1]!;
+    const len = charLen[i]!;
     for (let state = 0; state < 2; state++) {
       const here = state === 0 ? scoreA[i]! : scoreB[i]!;
       if (here === -Infinity) continue;
-      const lastCls = state === 0 ? (i > 0 ? cls[i - 1]! : -1) : classB[i]!;
-      const boundary = (firstCls: number) => (i > 0 && lastCls >= 0 ? pairAt[i]! - pairCost(lastCls, firstCls) : 0);
-      const len = charLen[i]!;
+      const lastCls = i === 0 ? -1 : state === 0 ? cls[i - 1]! : unitCls[unitB[i]!]!;
       if (len > 0) {
-        const value = here + boundary(cls[i]!) - (src.bytes[i]! >= 0x80 ? stray : 0);
+        const value = here + (lastCls >= 0 ? edge - pairCost(lastCls, cls[i]!) : 0) - (bytes[i]! >= 0x80 ? stray : 0);
         if (value > scoreA[i + len]!) {
           scoreA[i + len] = value;
           backA[i + len] = i * 2 + state;
         }
       }
-      family.units(src, i, (ulen, cp, flags) => {
-        if (!insertions && flags & F_INSERTED) return;
-        const k = classOf(cp);
-        let gain = share[i]! - charCost(cp) - unitPenalty(flags);
-        if (script !== 0 && hanScript(cp) === 3 - script) gain -= SCRIPT_BIAS;
-        for (let b = i + 1; b < i + ulen; b++) gain += share[b]! + pairAt[b]!;
-        const value = here + boundary(k) + gain;
-        const j = i + ulen;
+      for (let u = u0; u < u1; u++) {
+        let value = here + unitGain[u]! + (lastCls >= 0 ? edge - pairCost(lastCls, unitCls[u]!) : 0);
+        if (script !== 0 && unitScript[u] === other) value -= SCRIPT_BIAS;
+        const j = i + unitLen[u]!;
         if (value > scoreB[j]!) {
           scoreB[j] = value;
           backB[j] = i * 2 + state;
-          classB[j] = k;
-          cpB[j] = cp;
-          flagsB[j] = flags;
+          unitB[j] = u;
           anyUnit = true;
         }
-      });
+      }
     }
   }
   if (!anyUnit || (scoreA[n] === -Infinity && scoreB[n] === -Infinity)) return [];
-  // Walk back.
-  const chosen: Chosen[] = [];
+  // Walk back, keeping the decoded units only.
+  const chosen: number[] = []; // unit indexes, last first
+  const from: number[] = [];
   let state = scoreB[n]! > scoreA[n]! ? 1 : 0;
   for (let j = n; j > 0; ) {
     const back = state === 0 ? backA[j]! : backB[j]!;
     const i = back >> 1;
-    chosen.push(state === 0 ? { from: i, len: j - i, cp: -1, flags: 0 } : { from: i, len: j - i, cp: cpB[j]!, flags: flagsB[j]! });
+    if (state === 1) {
+      chosen.push(unitB[j]!);
+      from.push(i);
+    } else if (chosen.length > 0 && chosen[chosen.length - 1] !== -1) {
+      chosen.push(-1);
+      from.push(i);
+    }
     state = back & 1;
     j = i;
   }
-  chosen.reverse();
-  return segmentsOf(line, src, chosen, family);
+  const units: Chosen[] = [];
+  for (let k = chosen.length - 1; k >= 0; k--) {
+    const u = chosen[k]!;
+    units.push(u < 0 ? { from: from[k]!, len: 0, cp: -1, flags: 0 } : { from: from[k]!, len: unitLen[u]!, cp: p.cp[u]!, flags: unitFlags[u]! });
+  }
+  return segmentsOf(p.line, src, units, p.family);
+}
+
+let scratchSize = 0;
+let scratchScoreA = new Float64Array(0);
+let scratchScoreB = new Float64Array(0);
+let scratchBackA = new Int32Array(0);
+let scratchBackB = new Int32Array(0);
+let scratchUnitB = new Int32Array(0);
+
+function ensureScratch(size: number): void {
+  if (size <= scratchSize) return;
+  scratchSize = Math.max(size, scratchSize * 2, 256);
+  scratchScoreA = new Float64Array(scratchSize);
+  scratchScoreB = new Float64Array(scratchSize);
+  scratchBackA = new Int32Array(scratchSize);
+  scratchBackB = new Int32Array(scratchSize);
+  scratchUnitB = new Int32Array(scratchSize);
 }
 
 /**
@@ -157,14 +355,14 @@ export function findSegments(line: string, classes: Uint8Array, family: Family, 
  * garbled twice needs it — its first reading is still mojibake, which the Viterbi reading
  * may leave half-done.
  */
-export function findPlainSegments(line: string, classes: Uint8Array, family: Family): Segment[] {
-  const src = family.encode(line, classes);
+export function findPlainSegments(p: Prepared): Segment[] {
+  const { src, first } = p;
   const chosen: Chosen[] = [];
   for (let i = 0; i < src.n; ) {
     let unit: Chosen | undefined;
-    family.units(src, i, (len, cp, flags) => {
-      if (!unit && (flags & ~F_CESU) === 0) unit = { from: i, len, cp, flags };
-    });
+    for (let u = first[i]!; u < first[i + 1]! && !unit; u++) {
+      if ((p.flags[u]! & ~F_CESU) === 0) unit = { from: i, len: p.len[u]!, cp: p.cp[u]!, flags: p.flags[u]! };
+    }
     if (!unit) {
       const len = src.charLen[i]!;
       if (len === 0) return [];
@@ -173,7 +371,7 @@ export function findPlainSegments(line: string, classes: Uint8Array, family: Fam
     chosen.push(unit);
     i += unit.len;
   }
-  return segmentsOf(line, src, chosen, family);
+  return segmentsOf(p.line, src, chosen, p.family);
 }
 
 function segmentsOf(line: string, src: SourceBytes, chosen: Chosen[], family: Family): Segment[] {
@@ -202,7 +400,7 @@ function describe(line: string, unitOf: Int32Array, n: number, units: Chosen[], 
   let penalty = 0;
   const seg: Segment = {
     family, start, end, before: line.slice(start, end), after: '', gain: 0, flags: 0,
-    decoded: 0, han: 0, hanCommon: 0, hanMedium: 0, simplified: 0, traditional: 0, cjkOther: 0, foreign: 0, bad: 0, weak: 0, inserted: 0,
+    decoded: 0, han: 0, hanCommon: 0, hanMedium: 0, simplified: 0, traditional: 0, cjkOther: 0, foreign: 0, letters: 0, typo: 0, bad: 0, weak: 0, inserted: 0,
   };
   for (const u of units) {
     after += String.fromCodePoint(u.cp);
@@ -212,6 +410,7 @@ function describe(line: string, unitOf: Int32Array, n: number, units: Chosen[], 
     if (u.flags & F_INSERTED) seg.inserted++;
     if (u.cp >= 0x80) seg.decoded++;
     const k = classOf(u.cp);
+    if (u.cp >= 0x80 && (isLetterClass(k) || isHanClass(k))) seg.letters++;
     if (isHanClass(k)) {
       seg.han++;
       if (k === K_HAN || k === K_HAN_CORE) {
@@ -225,11 +424,12 @@ function describe(line: string, unitOf: Int32Array, n: number, units: Chosen[], 
     } else if ((k === K_BAD && u.cp !== 0xfffd) || (k === K_CONTROL && !(u.cp >= 0x80 && u.cp <= 0x9f))) {
       seg.bad++;
       seg.foreign++;
-    } else if (u.cp >= 0x80 && !isTypoClass(k) && !(u.flags & F_LOSSY)) {
+    } else if (isTypoClass(k)) {
+      seg.typo++;
+    } else if (u.cp >= 0x80 && !(u.flags & F_LOSSY)) {
       seg.foreign++;
     }
   }
-  // An NBSP put back before a space that stays: the space is not part of the segment.
   seg.after = after;
   seg.flags = flags;
   const left = start > 0 ? line.codePointAt(start - 1)! : -1;

@@ -20,7 +20,7 @@
  *
  * Tables come from iconv-lite (charsets.ts), built lazily once per process.
  */
-import { decideLine } from './mojibake-decide.js';
+import { decideLine, type Repair } from './mojibake-decide.js';
 import { mayHoldMojibake } from './mojibake-prescan.js';
 
 export interface MojibakeChange {
@@ -32,10 +32,21 @@ export interface MojibakeChange {
   kind: string;
 }
 
+/** Lines longer than this are read in pieces (see pieceEnd). */
+const PIECE = 4096;
+
 /** Repairs one line (no '\n' inside). Clean text comes back identical (same string) with no changes. */
 export function repairLine(line: string): { text: string; changes: MojibakeChange[] } {
   if (!mayHoldMojibake(line)) return { text: line, changes: [] };
-  const repairs = decideLine(line);
+  const repairs: Repair[] = [];
+  for (let start = 0; start < line.length; ) {
+    const end = pieceEnd(line, start);
+    const piece = start === 0 && end === line.length ? line : line.slice(start, end);
+    if (piece === line || mayHoldMojibake(piece)) {
+      for (const r of decideLine(piece)) repairs.push({ ...r, start: r.start + start, end: r.end + start });
+    }
+    start = end;
+  }
   if (repairs.length === 0) return { text: line, changes: [] };
   let text = '';
   let at = 0;
@@ -47,4 +58,27 @@ export function repairLine(line: string): { text: string; changes: MojibakeChang
   }
   text += line.slice(at);
   return { text, changes };
+}
+
+/**
+ * Where the piece starting at `start` ends: the line's end, or right after an ASCII digit,
+ * space or punctuation mark below '@' (never part of a GBK or Big5 pair, nor of a UTF-8
+ * sequence), or failing that an even number of characters after the last ASCII character (the
+ * pairs of GBK or Big5 text read as Latin-1 stay whole).
+ */
+function pieceEnd(line: string, start: number): number {
+  if (line.length - start <= PIECE) return line.length;
+  const limit = start + PIECE;
+  for (let i = limit; i > start + PIECE / 2; i--) if (line.charCodeAt(i - 1) < 0x40) return i;
+  let from = start;
+  for (let i = limit; i > start; i--) {
+    if (line.charCodeAt(i - 1) < 0x80) {
+      from = i;
+      break;
+    }
+  }
+  let cut = limit - ((limit - from) % 2);
+  const before = line.charCodeAt(cut - 1);
+  if (before >= 0xd800 && before <= 0xdbff) cut++;
+  return cut;
 }

@@ -4,7 +4,8 @@
  * chosen language. Exit 0 when everything needed to build is there (render checks and exact
  * fonts are optional: their absence is a warning).
  */
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, rm, writeFile } from 'node:fs/promises';
+import { ensureDir } from '../../output/write-atomic.js';
 import path from 'node:path';
 import { runTool, findTools } from '../../verify/tools.js';
 import { EXIT } from '../exit-codes.js';
@@ -54,7 +55,7 @@ export async function doctor(options: { out: string; lang: Lang }, io: CliIo): P
 
   const out = path.resolve(io.cwd, options.out);
   try {
-    await mkdir(out, { recursive: true });
+    await ensureDir(out);
     const probe = path.join(out, `.report-doctor-${process.pid}`);
     await writeFile(probe, '');
     await rm(probe, { force: true });

@@ -34,7 +34,13 @@ export async function preview(input: string, options: PreviewOptions, io: CliIo)
   report(io, rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
   if (!rendered.ok || hasErrors(rendered.diagnostics)) return EXIT.invalidInput;
   if (options.output) {
-    await writeFileAtomic(path.resolve(io.cwd, options.output), rendered.value.markdown);
+    const target = path.resolve(io.cwd, options.output);
+    try {
+      await writeFileAtomic(target, rendered.value.markdown);
+    } catch (error) {
+      io.stderr(`report: cannot write ${shown(io, target)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      return EXIT.invalidInput;
+    }
   } else {
     io.stdout(rendered.value.markdown);
   }
