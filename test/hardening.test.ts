@@ -476,7 +476,7 @@ describe('a failed build', () => {
 
 describe('exit codes', () => {
   it('the README table lists exactly the codes of src/cli/exit-codes.ts', () => {
-    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(path.join(ROOT, 'README.en.md'), 'utf8');
     const section = /^### Exit codes\n([\s\S]*?)(?=^#)/m.exec(readme)?.[1] ?? '';
     const rows = [...section.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((m) => [Number(m[1]), m[2]!] as const);
     expect(rows.map(([code]) => code)).toEqual(Object.values(EXIT).sort((a, b) => a - b));

@@ -39,8 +39,7 @@ export interface BuildOptions extends Partial<ReadOptions> {
   json?: boolean | string;
 }
 
-/** Exit code of a batch stopped by SIGINT/SIGTERM (128 + SIGINT). */
-const EXIT_INTERRUPTED = 130;
+
 
 interface InputSummary {
   input: string;
@@ -172,7 +171,7 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
     if (typeof options.json === 'string') await writeFileAtomic(resolve(options.json), json);
     else io.stdout(json);
   }
-  if (interrupted) return EXIT_INTERRUPTED;
+  if (interrupted) return EXIT.interrupted;
   if (failed === 0) return built + skipped > 0 ? EXIT.ok : EXIT.invalidInput;
   return built + skipped > 0 ? EXIT.partial : EXIT.invalidInput;
 }
