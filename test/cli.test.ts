@@ -248,3 +248,19 @@ describe('reproducible output', () => {
     }
   });
 });
+
+describe('report doctor', () => {
+  it('checks the machine in English or Chinese, and fails on an unwritable output folder', () => {
+    const en = report(['doctor', '-o', scratch()], { env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', REPORT_LANG: '' } });
+    expect(en.status).toBe(0);
+    expect(en.stdout).toMatch(/^✓ Node\.js \d+\.\d+\.\d+$/m);
+    expect(en.stdout).toMatch(/is writable/);
+    expect(en.stdout.trim().split('\n').pop()).toBe('ready to build');
+    const zh = report(['doctor', '-o', scratch()], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', REPORT_LANG: '' } });
+    expect(zh.stdout).toMatch(/可写/);
+    expect(zh.stdout.trim().split('\n').pop()).toBe('可以生成文档');
+    const flag = report(['--lang', 'zh', 'doctor', '-o', '/proc/report-doctor/out'], { env: { LANG: 'C' } });
+    expect(flag.status).toBe(1);
+    expect(flag.stdout).toMatch(/^✗ 输出文件夹 .+ 不可写/m);
+  });
+});
