@@ -9,6 +9,9 @@ import { processIo, type CliIo } from './io.js';
 import { SCRIPTS } from '../text/script.js';
 
 /** --script, shared by build and preview: it overrides the record's `script:` and the config. */
+/** How records are read, shared by build, preview and check. */
+const repairOption = () => new Option('--no-repair', 'do not repair garbled text (mojibake) in the records');
+const strictOption = () => new Option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors');
 const scriptOption = () => new Option('--script <script>', 'output script (overrides the record and report.config.yaml)').choices(SCRIPTS);
 /** -t, shared by build and preview: it overrides the record's `template:` and the project's templates. */
 const templateOption = () => new Option('-t, --template <name|path>', 'template for every record: a name (report templates lists them) or a .hbs file');
@@ -36,8 +39,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .argument('<inputs...>', 'record files or folders')
     .option('-o, --out <dir>', 'output folder (default: `output:` in report.config.yaml, else out)')
     .addOption(new Option('--format <format>', 'what to write').choices(['docx', 'md', 'both']).default('docx'))
-    .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
-    .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
+    .addOption(repairOption())
+    .addOption(strictOption())
     .addOption(scriptOption())
     .addOption(templateOption())
     .option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)')
@@ -55,8 +58,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .description('print the Markdown preview of a record file')
     .argument('<input>', 'a record file')
     .option('-o, --output <file>', 'write the preview to a file instead of stdout')
-    .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
-    .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
+    .addOption(repairOption())
+    .addOption(strictOption())
     .addOption(scriptOption())
     .addOption(templateOption())
     .option('-w, --watch', 'keep running: render again when the record, its template or the config changes')
@@ -96,8 +99,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     .command('check')
     .description('validate record files without writing anything; every problem as FILE:LINE:COL: message')
     .argument('<inputs...>', 'record files or folders')
-    .option('--no-repair', 'do not repair garbled text (mojibake) in the records')
-    .option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors')
+    .addOption(repairOption())
+    .addOption(strictOption())
     .action(async (inputs: string[], options: { repair: boolean; strict?: boolean }) => {
       const { check } = await import('./commands/check.js');
       exitCode = await check(inputs, options, io);
