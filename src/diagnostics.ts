@@ -3,6 +3,8 @@
  * CLI prints them, as `FILE:LINE:COL: message (hint)`.
  */
 
+import { messageIn, t, type Args, type Lang } from './messages/index.js';
+
 export type Severity = 'error' | 'warning' | 'note';
 
 export interface Diagnostic {
@@ -16,14 +18,30 @@ export interface Diagnostic {
   message: string;
   /** What the user can do about it. */
   hint?: string;
+  /**
+   * The arguments of the code's entry in the message catalogue (src/messages): with them the
+   * CLI prints the message in the user's language. `message` and `hint` are the English text.
+   */
+  args?: Args;
 }
 
-/** `FILE:LINE:COL: message (hint)` for errors; warnings and notes say what they are. */
-export function formatDiagnostic(d: Diagnostic): string {
+/**
+ * `FILE:LINE:COL: message (hint)` for errors; warnings and notes say what they are. In Chinese
+ * the position is also spelt out and the hint follows a comma:
+ * `a.yaml:12:5: 第12行第5列：`metrics[2].value`（本期数） 应为数字（当前为“很多”），请在这里填写数字`,
+ * so editors and CI logs still find FILE:LINE:COL.
+ */
+export function formatDiagnostic(d: Diagnostic, language: Lang = 'en'): string {
+  // Anything but 'zh' is English: `diagnostics.map(formatDiagnostic)` passes an index here.
+  const lang: Lang = language === 'zh' ? 'zh' : 'en';
+  const { message, hint } = messageIn(d, lang);
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  const label = d.severity === 'error' ? '' : `${d.severity}: `;
-  const hint = d.hint ? ` (${d.hint})` : '';
-  return oneLine(`${where}: ${label}${d.message}${hint}`);
+  const label = d.severity === 'error' ? '' : t(d.severity === 'warning' ? 'severity.warning' : 'severity.note', lang);
+  if (lang === 'zh') {
+    const at = d.line === undefined ? '' : `第${d.line}行第${d.column ?? 1}列：`;
+    return oneLine(`${where}: ${label}${at}${message}${hint ? `，${hint}` : ''}`);
+  }
+  return oneLine(`${where}: ${label}${message}${hint ? ` (${hint})` : ''}`);
 }
 
 // eslint-disable-next-line no-control-regex

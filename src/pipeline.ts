@@ -17,6 +17,7 @@ import { parseMarkdown } from './model/parse-markdown.js';
 import { mapModelText } from './model/map-text.js';
 import type { DocumentModel } from './model/types.js';
 import { writeMarkdown } from './writers/markdown.js';
+import { say } from './messages/index.js';
 
 export interface RenderedDocument {
   record: DocumentRecord;
@@ -126,9 +127,7 @@ function capDiagnostics(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
     {
       file,
       severity: errors > 0 ? 'error' : 'warning',
-      code: 'report/more-problems',
-      message: `${rest.length} more problem(s) not shown (${errors} error(s), ${rest.length - errors} warning(s) or note(s))`,
-      hint: 'fix the ones above first',
+      ...say('report/more-problems', { count: rest.length, errors, warnings: rest.length - errors }),
     },
   ];
 }
@@ -157,9 +156,7 @@ export async function toDocx(doc: RenderedDocument, sourceDateEpoch?: number): P
     diagnostics.push({
       file: doc.record.file,
       severity: 'warning',
-      code: 'docx/invisible',
-      message: `${total} invisible character(s) removed from the Word file: ${describeInvisible(invisible)}`,
-      hint: 'they hide or reorder text; delete them from the record',
+      ...say('docx/invisible', { count: total, list: describeInvisible(invisible) }),
     });
   }
   return { bytes, diagnostics };

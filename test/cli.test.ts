@@ -82,7 +82,7 @@ describe('report build', () => {
     const dir = folderWith({ 'good.yaml': readFileSync(EXAMPLES[0]!, 'utf8'), 'bad.yaml': BROKEN });
     const r = report(['build', 'good.yaml', 'bad.yaml'], { cwd: dir });
     expect(r.status).toBe(3);
-    expect(r.stderr.split('\n')).toContain('bad.yaml:6:12: `metrics[0].value` must be a number (found "很多")');
+    expect(r.stderr.split('\n')).toContain('bad.yaml:6:12: `metrics[0].value` must be a number (found "很多") (write a number here)');
     expect(r.stderr).toMatch(/built 1, failed 1/);
     expect(existsSync(path.join(dir, 'out', 'good.docx'))).toBe(true);
     expect(existsSync(path.join(dir, 'out', 'bad.docx'))).toBe(false);
@@ -141,7 +141,7 @@ describe('report preview', () => {
     const dir = folderWith({ 'bad.yaml': BROKEN });
     const r = report(['preview', 'bad.yaml', '-o', 'draft.md'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe('bad.yaml:6:12: `metrics[0].value` must be a number (found "很多")');
+    expect(r.stderr.trim()).toBe('bad.yaml:6:12: `metrics[0].value` must be a number (found "很多") (write a number here)');
     expect(existsSync(path.join(dir, 'draft.md'))).toBe(false);
   });
 });

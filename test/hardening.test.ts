@@ -111,8 +111,8 @@ const MUST_FAIL: Hostile[] = [
   { name: 'unclosed-quote.yaml', first: /^unclosed-quote\.yaml:\d+:\d+: .+ \(fix the YAML syntax\)$/ },
   { name: 'bad-indent.yaml', first: /^bad-indent\.yaml:2:8: .+ \(fix the YAML syntax\)$/ },
   { name: 'two-documents.yaml', first: /^two-documents\.yaml:9:1: the file holds more than one YAML document \(a second `---`\) \(one record per file: split it\)$/ },
-  { name: 'duplicate-keys.yaml', fixture: true, first: /^duplicate-keys\.yaml:4:1: Map keys must be unique \(remove or rename one of the keys\)$/ },
-  { name: 'nested-duplicate.yaml', first: /^nested-duplicate\.yaml:10:5: Map keys must be unique \(remove or rename one of the keys\)$/ },
+  { name: 'duplicate-keys.yaml', fixture: true, first: /^duplicate-keys\.yaml:4:1: the field `title` appears twice in this mapping \(remove or rename one of the keys\)$/ },
+  { name: 'nested-duplicate.yaml', first: /^nested-duplicate\.yaml:10:5: the field `heading` appears twice in this mapping \(remove or rename one of the keys\)$/ },
   { name: 'list-root.yaml', fixture: true, first: /^list-root\.yaml:1:1: the file holds a list, not a record \(.+\)$/ },
   { name: 'scalar-root.yaml', fixture: true, first: /^scalar-root\.yaml:1:1: the file holds a single value, not a record \(.+\)$/ },
   { name: 'billion-laughs.yaml', fixture: true, first: /^billion-laughs\.yaml:\d+:\d+: more than 100 aliases \(\*name\) \(write the values out; .+\)$/ },
@@ -128,7 +128,7 @@ const MUST_FAIL: Hostile[] = [
   { name: 'too-large.yaml', first: /^too-large\.yaml: file is 52428800 bytes, more than the limit of 1048576 \(split it, or raise REPORT_MAX_INPUT_BYTES\)$/ },
   { name: 'wrong-types.yaml', fixture: true, first: /^wrong-types\.yaml:2:7: `kind` is 5, expected one of 工作总结, 实施意见, 情况汇报, summary, plan, briefing$/ },
   { name: 'impossible-dates.yaml', fixture: true, first: /^impossible-dates\.yaml:4:7: `date` is not a real date \(found "2024-02-30"\) \(write YYYY-MM-DD, YYYY-MM or YYYY\)$/ },
-  { name: 'bad-metrics.yaml', fixture: true, first: /^bad-metrics\.yaml:6:23: `metrics\[0\]\.value` must be 0 or more \(found -1\)$/ },
+  { name: 'bad-metrics.yaml', fixture: true, first: /^bad-metrics\.yaml:6:23: `metrics\[0\]\.value` must be 0 or more \(found -1\) \(correct the number\)$/ },
 ];
 
 describe('inputs that must fail cleanly (exit 1, one line per problem, no stack trace, < 5 s, 256 MB heap)', () => {
@@ -182,11 +182,11 @@ describe('inputs that must fail cleanly (exit 1, one line per problem, no stack 
     const r = timed('check many-errors.yaml', ['check', 'many-errors.yaml'], { cwd: dir });
     expect(r.status).toBe(EXIT.invalidInput);
     expect(r.ms).toBeLessThan(LIMIT_SIZED_MS);
-    expect(r.stderr.split('\n')[0]).toBe('many-errors.yaml:5:22: `metrics[0].value` must be 0 or more (found -1)');
+    expect(r.stderr.split('\n')[0]).toBe('many-errors.yaml:5:22: `metrics[0].value` must be 0 or more (found -1) (correct the number)');
     expectCleanMessages(r.stderr, 'many-errors.yaml');
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('many-errors.yaml'));
     expect(lines).toHaveLength(101);
-    expect(lines[100]).toBe('many-errors.yaml: 37900 more problem(s) not shown (37900 error(s), 0 warning(s) or note(s)) (fix the ones above first)');
+    expect(lines[100]).toBe('many-errors.yaml: 37900 more problems not shown (37900 errors, 0 warnings or notes) (fix the ones above first)');
   });
 
   it('takes the size limit from REPORT_MAX_INPUT_BYTES', () => {
@@ -257,7 +257,7 @@ describe('inputs that must build', () => {
     // Title, unit, intro and text: \x01 \x07 \x02 \x1F \uD800 \uDC00 \x0b \x1b; the metadata repeats the title and unit.
     expect(r.stderr).toContain('controls.yaml: warning: 8 character(s) not allowed in a Word file were removed');
     expect(r.stderr).toContain(
-      'controls.yaml: warning: 14 invisible character(s) removed from the Word file: 1 × U+200B ZERO WIDTH SPACE, 1 × U+200C ZERO WIDTH NON-JOINER, 1 × U+200D ZERO WIDTH JOINER, ' +
+      'controls.yaml: warning: 14 invisible characters removed from the Word file: 1 × U+200B ZERO WIDTH SPACE, 1 × U+200C ZERO WIDTH NON-JOINER, 1 × U+200D ZERO WIDTH JOINER, ' +
         '1 × U+202A LEFT-TO-RIGHT EMBEDDING, 1 × U+202B RIGHT-TO-LEFT EMBEDDING, 1 × U+202C POP DIRECTIONAL FORMATTING, 1 × U+202D LEFT-TO-RIGHT OVERRIDE, 2 × U+202E RIGHT-TO-LEFT OVERRIDE, ' +
         '1 × U+2066 LEFT-TO-RIGHT ISOLATE, 1 × U+2067 RIGHT-TO-LEFT ISOLATE, 1 × U+2068 FIRST STRONG ISOLATE, 1 × U+2069 POP DIRECTIONAL ISOLATE, 1 × U+FEFF ZERO WIDTH NO-BREAK SPACE ' +
         '(they hide or reorder text; delete them from the record)',

@@ -64,15 +64,15 @@ describe('record validation', () => {
 
   it('points at wrong types with what was found', () => {
     const text = `${VALID}metrics:\n  - name: 服务窗口\n    value: 很多\n`;
-    expect(problems(text)).toEqual(['r.yaml:7:12: `metrics[0].value` must be a number (found "很多")']);
-    expect(problems(`${VALID}sections: 文字\n`)).toEqual(['r.yaml:5:11: `sections` must be a list (found "文字")']);
+    expect(problems(text)).toEqual(['r.yaml:7:12: `metrics[0].value` must be a number (found "很多") (write a number here)']);
+    expect(problems(`${VALID}sections: 文字\n`)).toEqual(['r.yaml:5:11: `sections` must be a list (found "文字") (write a list here)']);
     expect(problems(`${VALID}activities:\n  - title: 甲\n    participants: 3.5\n`)).toEqual([
       'r.yaml:7:19: `activities[0].participants` must be a whole number (found 3.5)',
     ]);
   });
 
   it('rejects negative metrics and dates that do not exist', () => {
-    expect(problems(`${VALID}metrics:\n  - {name: 甲, value: -3}\n`)).toEqual(['r.yaml:6:22: `metrics[0].value` must be 0 or more (found -3)']);
+    expect(problems(`${VALID}metrics:\n  - {name: 甲, value: -3}\n`)).toEqual(['r.yaml:6:22: `metrics[0].value` must be 0 or more (found -3) (correct the number)']);
     expect(problems(VALID.replace('2024-12-18', '2024-02-30'))).toEqual([
       'r.yaml:4:7: `date` is not a real date (found "2024-02-30") (write YYYY-MM-DD, YYYY-MM or YYYY)',
     ]);
@@ -83,12 +83,12 @@ describe('record validation', () => {
 
   it('reports the point branch of a union by its own fields', () => {
     expect(problems(`${VALID}sections:\n  - heading: 甲\n    points:\n      - title: 3\n`)).toEqual([
-      'r.yaml:8:16: `sections[0].points[0].title` must be text (found 3)',
+      'r.yaml:8:16: `sections[0].points[0].title` must be text (found 3) (write text here)',
     ]);
   });
 
   it('reports YAML syntax errors and duplicate keys with positions', () => {
-    expect(problems(`${VALID}title: again\n`)).toEqual(['r.yaml:5:1: Map keys must be unique (remove or rename one of the keys)']);
+    expect(problems(`${VALID}title: again\n`)).toEqual(['r.yaml:5:1: the field `title` appears twice in this mapping (remove or rename one of the keys)']);
     const syntax = problems(`${VALID}sections: [a, b\n`);
     expect(syntax.length).toBeGreaterThan(0);
     expect(syntax[0]).toMatch(/^r\.yaml:\d+:\d+: .+\(fix the YAML syntax\)$/);

@@ -243,7 +243,7 @@ describe('metrics over time', () => {
     expect(lines).toEqual([
       'm.yaml:4:5: warning: metric "办件量" has `aggregate: max` here but `sum` elsewhere: using sum (give every entry of a metric the same aggregate, or only the first)',
       'm.yaml:4:5: warning: metric "办件量" is in 次 here but in 件 elsewhere: using 件 (give every entry the same unit)',
-      'm.yaml:3:5: warning: metric "办件量" for 2024-03 is recorded twice with different values (5 and 6) (m.yaml:2:5 and m.yaml:3:5): kept the first (remove one of them)',
+      'm.yaml:3:5: warning: metric "办件量" for 2024-03 with different values (5 and 6) is recorded twice (m.yaml:2:5 and m.yaml:3:5): kept the first (remove one of them)',
     ]);
   });
 
@@ -322,7 +322,7 @@ describe('diagnostics in data files', () => {
     expect(record).toBeUndefined();
     expect(lines).toEqual([
       '_data/b.yaml:2:11: `activities[0].date` is not a real date (found "2024-02-30") (write YYYY-MM-DD, YYYY-MM or YYYY)',
-      '_data/b.yaml:4:19: `activities[0].participants` must be a number (found "很多")',
+      '_data/b.yaml:4:19: `activities[0].participants` must be a number (found "很多") (write a number here)',
     ]);
   });
 

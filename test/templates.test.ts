@@ -219,7 +219,7 @@ describe('template errors and warnings', () => {
     ['syntax.md.hbs', 'syntax.md.hbs:1:10: syntax error: unexpected "}" (expected }}'],
     // An error inside a partial is reported in the partial's file.
     ['uses-bad-partial.md.hbs', 'partials/bad.hbs:2:11: unknown helper `frob`'],
-    ['runtime.md.hbs', 'runtime.md.hbs:3:2: cn: expected a number, got "滨河区丰乐镇社区事务受理服务中心"'],
+    ['runtime.md.hbs', 'runtime.md.hbs:3:2: `cn`: expected a number, got "滨河区丰乐镇社区事务受理服务中心" (check what the template passes to it)'],
   ];
   it.each(cases)('%s is reported as TEMPLATE:LINE:COL', (name, message) => {
     const r = report(['build', '-t', `${BROKEN}${name}`, BRIEFING, '-o', scratch()]);

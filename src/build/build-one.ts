@@ -5,11 +5,19 @@
  */
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
-import { renderFile, toDocx } from '../pipeline.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { Script } from '../text/script.js';
+import { say } from '../messages/index.js';
 
 export type OutputFormat = 'docx' | 'md' | 'both';
+
+/**
+ * The pipeline — YAML, templates, Markdown, writers — loads on the first job, not with this
+ * module: `report build` imports it to start, and a batch whose files are all up to date, or
+ * whose jobs all go to worker threads, never needs the pipeline in the main thread.
+ * Workers call it as they start, so it loads while the main thread is still dispatching.
+ */
+export const loadPipeline = (): Promise<typeof import('../pipeline.js')> => import('../pipeline.js');
 
 export interface BuildJob {
   file: string;
@@ -47,6 +55,7 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
     dependencies,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
   });
+  const { renderFile, toDocx } = await loadPipeline();
   const rendered = await renderFile(job.file, {
     now: new Date(job.now),
     repair: job.repair,
@@ -70,9 +79,7 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
     diagnostics.push({
       file: job.file,
       severity: 'error',
-      code: 'output/write',
-      message: `cannot write the output (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      hint: 'check that the output folder is writable',
+      ...say('output/write', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }),
     });
     return result('failed', [], diagnostics);
   }

@@ -4,7 +4,11 @@
  * own rendering.
  */
 import { parentPort } from 'node:worker_threads';
-import { buildOne, type BuildJob, type BuildResult } from './build-one.js';
+import { buildOne, loadPipeline, type BuildJob, type BuildResult } from './build-one.js';
+import { say } from '../messages/index.js';
+
+// Load the pipeline now, while the first job is on its way (a failure shows with that job).
+loadPipeline().catch(() => undefined);
 
 parentPort!.on('message', async (job: BuildJob) => {
   let result: BuildResult;
@@ -17,7 +21,7 @@ parentPort!.on('message', async (job: BuildJob) => {
       outputs: [],
       dependencies: [],
       durationMs: 0,
-      diagnostics: [{ file: job.file, severity: 'error', code: 'internal', message: `internal error: ${(error as Error).message}`, hint: 'please report it' }],
+      diagnostics: [{ file: job.file, severity: 'error', ...say('internal', { detail: (error as Error).message }) }],
     };
   }
   parentPort!.postMessage(result);

@@ -2,6 +2,7 @@
  * Everything the CLI touches outside itself, injected so tests need no global mocks.
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Lang } from '../messages/lang.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -15,6 +16,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** Calls the handler on SIGINT/SIGTERM instead of dying; returns the unsubscribe. */
   onInterrupt: (handler: (signal: string) => void) => () => void;
+  /** The language of messages (src/messages/lang.ts decides it from --lang and the environment). */
+  lang?: Lang;
 }
 
 export function processIo(): CliIo {
@@ -43,5 +46,5 @@ export function processIo(): CliIo {
 
 /** Prints diagnostics, one line each, on stderr. */
 export function report(io: CliIo, diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d, io.lang)}\n`);
 }

@@ -3,51 +3,60 @@
  * Library code never exits the process — only bin/report.js sets process.exitCode.
  */
 import { version } from './version.js';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type Help } from 'commander';
 import { EXIT } from './exit-codes.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { processIo, type CliIo } from './io.js';
 import { SCRIPTS } from '../text/script.js';
+import { chooseLang, langFromArgv, t, type CliTextKey, type Lang } from '../messages/index.js';
 
-/** --script, shared by build and preview: it overrides the record's `script:` and the config. */
 /** How records are read, shared by build, preview and check. */
-const repairOption = () => new Option('--no-repair', 'do not repair garbled text (mojibake) in the records');
-const strictOption = () => new Option('--strict', 'treat lost characters (U+FFFD, 锟斤拷) as errors');
-const scriptOption = () => new Option('--script <script>', 'output script (overrides the record and report.config.yaml)').choices(SCRIPTS);
+const repairOption = (lang: Lang) => new Option('--no-repair', t('help.opt.noRepair', lang));
+const strictOption = (lang: Lang) => new Option('--strict', t('help.opt.strict', lang));
+/** --script, shared by build and preview: it overrides the record's `script:` and the config. */
+const scriptOption = (lang: Lang) => new Option('--script <script>', t('help.opt.script', lang)).choices(SCRIPTS);
 /** -t, shared by build and preview: it overrides the record's `template:` and the project's templates. */
-const templateOption = () => new Option('-t, --template <name|path>', 'template for every record: a name (report templates lists them) or a .hbs file');
+const templateOption = (lang: Lang) => new Option('-t, --template <name|path>', t('help.opt.template', lang));
 
 export { version } from './version.js';
 
-export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // Known before the commands are declared, so that their help is in the same language.
+  const lang = chooseLang(langFromArgv(argv), given.env);
+  const io: CliIo = { ...given, lang };
+  const say = (key: CliTextKey) => t(key, lang);
   const program = new Command('report')
-    .description('Turn YAML records into Chinese official documents (GB/T 9704 Word files) with a Markdown preview.')
-    .version(version(), '-V, --version')
-    .option('--debug', 'show stack traces of internal errors')
-    .option('--lang <lang>', 'language of messages: zh or en (default: REPORT_LANG, then LC_ALL/LC_MESSAGES/LANG)')
+    .description(say('help.program'))
+    .version(version(), '-V, --version', say('help.version'))
+    .helpOption('-h, --help', say('help.help'))
+    .helpCommand('help [command]', say('help.helpCommand'))
+    .option('--debug', say('help.debug'))
+    .option('--lang <lang>', say('help.lang'))
     .exitOverride()
+    .configureHelp(helpIn(lang))
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (text, write) => write(`report: ${text.replace(/^error: /, '')}`),
+      outputError: (text, write) => write(`report: ${usageError(text, lang)}`),
     })
-    .showHelpAfterError('(run report --help for usage)');
+    .showHelpAfterError(say('help.after'));
 
   program
     .command('build')
-    .description('build a Word file (and/or Markdown) for each record file; folders are searched for *.yaml/*.yml')
-    .argument('<inputs...>', 'record files or folders')
-    .option('-o, --out <dir>', 'output folder (default: `output:` in report.config.yaml, else out)')
-    .addOption(new Option('--format <format>', 'what to write').choices(['docx', 'md', 'both']).default('docx'))
-    .addOption(repairOption())
-    .addOption(strictOption())
-    .addOption(scriptOption())
-    .addOption(templateOption())
-    .option('-j, --jobs <n>', 'worker threads for a batch (default: the number of cores)')
-    .option('--shard <i/n>', 'build only the i-th of n slices of the sorted inputs (for a CI matrix)')
-    .option('--force', 'rebuild outputs that are up to date')
-    .option('-q, --quiet', 'print only problems')
-    .option('--json [file]', 'write a machine-readable summary to stdout, or to a file')
+    .description(say('help.build'))
+    .argument('<inputs...>', say('help.arg.inputs'))
+    .option('-o, --out <dir>', say('help.build.out'))
+    .addOption(new Option('--format <format>', say('help.build.format')).choices(['docx', 'md', 'both']).default('docx'))
+    .addOption(repairOption(lang))
+    .addOption(strictOption(lang))
+    .addOption(scriptOption(lang))
+    .addOption(templateOption(lang))
+    .option('-j, --jobs <n>', say('help.build.jobs'))
+    .option('--shard <i/n>', say('help.build.shard'))
+    .option('--force', say('help.build.force'))
+    .option('-q, --quiet', say('help.build.quiet'))
+    .option('--json [file]', say('help.build.json'))
     .action(async (inputs: string[], options: import('./commands/build.js').BuildOptions) => {
       const { build } = await import('./commands/build.js');
       exitCode = await build(inputs, options, io);
@@ -55,14 +64,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
   program
     .command('preview')
-    .description('print the Markdown preview of a record file')
-    .argument('<input>', 'a record file')
-    .option('-o, --output <file>', 'write the preview to a file instead of stdout')
-    .addOption(repairOption())
-    .addOption(strictOption())
-    .addOption(scriptOption())
-    .addOption(templateOption())
-    .option('-w, --watch', 'keep running: render again when the record, its template or the config changes')
+    .description(say('help.preview'))
+    .argument('<input>', say('help.preview.input'))
+    .option('-o, --output <file>', say('help.preview.output'))
+    .addOption(repairOption(lang))
+    .addOption(strictOption(lang))
+    .addOption(scriptOption(lang))
+    .addOption(templateOption(lang))
+    .option('-w, --watch', say('help.preview.watch'))
     .action(async (input: string, options: import('./commands/preview.js').PreviewOptions) => {
       const { preview } = await import('./commands/preview.js');
       exitCode = await preview(input, options, io);
@@ -70,17 +79,17 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
   const templates = program
     .command('templates')
-    .description('list the built-in templates and those in the project\'s template folder')
+    .description(say('help.templates'))
     .action(async () => {
       const { listTemplatesCommand } = await import('./commands/templates.js');
       exitCode = await listTemplatesCommand(io);
     });
   templates
     .command('eject')
-    .description('copy a built-in template and its partials into the project\'s template folder, to edit')
-    .argument('<name>', 'a built-in template: summary, plan or briefing')
-    .argument('[dir]', 'where to put it (default: the template folder, ./templates)')
-    .option('--force', 'overwrite files that are already there')
+    .description(say('help.eject'))
+    .argument('<name>', say('help.eject.name'))
+    .argument('[dir]', say('help.eject.dir'))
+    .option('--force', say('help.eject.force'))
     .action(async (name: string, dir: string | undefined, options: { force?: boolean }) => {
       const { ejectCommand } = await import('./commands/templates.js');
       exitCode = await ejectCommand(name, dir, options, io);
@@ -88,8 +97,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
   program
     .command('init')
-    .description('create a working folder: a record file per genre, report.config.yaml and a README')
-    .argument('[dir]', 'the folder (default: the current folder)', '.')
+    .description(say('help.init'))
+    .argument('[dir]', say('help.init.dir'), '.')
     .action(async (dir: string) => {
       const { init } = await import('./commands/init.js');
       exitCode = await init(dir, io);
@@ -97,10 +106,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
   program
     .command('check')
-    .description('validate record files without writing anything; every problem as FILE:LINE:COL: message')
-    .argument('<inputs...>', 'record files or folders')
-    .addOption(repairOption())
-    .addOption(strictOption())
+    .description(say('help.check'))
+    .argument('<inputs...>', say('help.arg.inputs'))
+    .addOption(repairOption(lang))
+    .addOption(strictOption(lang))
     .action(async (inputs: string[], options: { repair: boolean; strict?: boolean }) => {
       const { check } = await import('./commands/check.js');
       exitCode = await check(inputs, options, io);
@@ -108,18 +117,18 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
   program
     .command('fix')
-    .description('repair garbled Chinese text (mojibake) in plain text files; repaired UTF-8 on stdout')
-    .argument('[files...]', 'text files; none or - reads standard input')
-    .option('-o, --output <file>', 'write the result to a file')
-    .option('--in-place', 'rewrite each file, keeping the original as FILE.bak')
-    .option('--unwrap', 'join lines broken at PDF line ends, keep real paragraph breaks')
-    .option('--strip-boilerplate', 'remove web residue (source lines, tags, share prompts); each removed line on stderr')
-    .option('--punct', 'half-width , ; : ? ! ( ) and straight quotes in Chinese text become full-width')
-    .option('--no-repair', 'leave mojibake alone (only the other options apply)')
-    .option('--report', 'print each change as FILE:LINE:COL: kind: "before" → "after" on stderr')
-    .option('--strict', 'lost characters (U+FFFD, 锟斤拷) are errors: exit 1 and write nothing for that file')
-    .addOption(new Option('--to <script>', 'convert to a script after repair').choices(SCRIPTS))
-    .option('--dictionary <file>', 'user dictionary for --to (YAML or source<TAB>target lines)')
+    .description(say('help.fix'))
+    .argument('[files...]', say('help.fix.files'))
+    .option('-o, --output <file>', say('help.fix.output'))
+    .option('--in-place', say('help.fix.inPlace'))
+    .option('--unwrap', say('help.fix.unwrap'))
+    .option('--strip-boilerplate', say('help.fix.stripBoilerplate'))
+    .option('--punct', say('help.fix.punct'))
+    .option('--no-repair', say('help.fix.noRepair'))
+    .option('--report', say('help.fix.report'))
+    .option('--strict', say('help.fix.strict'))
+    .addOption(new Option('--to <script>', say('help.fix.to')).choices(SCRIPTS))
+    .option('--dictionary <file>', say('help.fix.dictionary'))
     .action(async (files: string[], options: import('./commands/fix.js').FixCommandOptions) => {
       const { fix } = await import('./commands/fix.js');
       exitCode = await fix(files, options, io);
@@ -127,9 +136,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
   program
     .command('render-check')
-    .description('convert Word files with LibreOffice and check the PDF: A4, 22 lines of 28 characters, page numbers, fonts')
-    .argument('<docx...>', 'Word files built by report build')
-    .option('--record <yaml>', 'the record a docx was built from, once per docx in the same order: also checks headings, text and signature', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .description(say('help.renderCheck'))
+    .argument('<docx...>', say('help.renderCheck.docx'))
+    .option('--record <yaml>', say('help.renderCheck.record'), (value: string, previous: string[]) => [...previous, value], [] as string[])
     .action(async (docx: string[], options: { record: string[] }) => {
       const { renderCheck } = await import('./commands/render-check.js');
       exitCode = await renderCheck(docx, options, io);
@@ -137,16 +146,16 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
 
   program
     .command('doctor')
-    .description('check this machine: Node.js, a writable output folder, LibreOffice for render checks, the 公文 fonts')
-    .option('-o, --out <dir>', 'the output folder to check', 'out')
+    .description(say('help.doctor'))
+    .option('-o, --out <dir>', say('help.doctor.out'), 'out')
     .action(async (options: { out: string }) => {
-      const [{ doctor }, { chooseLang }] = await Promise.all([import('./commands/doctor.js'), import('./lang.js')]);
-      exitCode = await doctor({ out: options.out, lang: chooseLang(program.opts<{ lang?: string }>().lang, io.env) }, io);
+      const { doctor } = await import('./commands/doctor.js');
+      exitCode = await doctor({ out: options.out, lang }, io);
     });
 
   program
     .command('schema')
-    .description('print the JSON Schema of record files (also in schema/record.schema.json)')
+    .description(say('help.schema'))
     .action(async () => {
       const { recordJsonSchema } = await import('../records/json-schema.js');
       io.stdout(recordJsonSchema());
@@ -165,11 +174,50 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     // not a defect: one line, exit 1.
     const { name, syscall, code } = error as NodeJS.ErrnoException;
     if (name === 'UnsafeOutputError' || (syscall !== undefined && typeof code === 'string')) {
-      io.stderr(`report: ${(error as Error).message}${name === 'UnsafeOutputError' ? '' : ' (check the path and its permissions)'}${stack}\n`);
+      const refused = (error as { diagnostic?: Diagnostic }).diagnostic;
+      const detail = name === 'UnsafeOutputError' && refused ? formatDiagnostic(refused, lang) : t('fail.write', lang, { detail: (error as Error).message });
+      io.stderr(`report: ${detail}${stack}\n`);
       return EXIT.invalidInput;
     }
-    io.stderr(`report: internal error: ${(error as Error).message}${debug ? stack : ' (run again with --debug for details)'}\n`);
+    io.stderr(`report: ${t('fail.internal', lang, { detail: (error as Error).message })}${debug ? stack : ` ${t('fail.internalHint', lang)}`}\n`);
     return EXIT.internal;
   }
   return exitCode;
+}
+
+/** Commander's section titles and (default: …) notes in the chosen language. */
+function helpIn(lang: Lang): Partial<Help> {
+  if (lang === 'en') return {};
+  const titles: Record<string, CliTextKey> = {
+    'Usage:': 'help.usage',
+    'Options:': 'help.options',
+    'Commands:': 'help.commands',
+    'Arguments:': 'help.arguments',
+    'Global Options:': 'help.globalOptions',
+  };
+  return {
+    styleTitle: (title: string) => (titles[title] ? t(titles[title], lang) : title),
+    styleDescriptionText: (text: string) => text.replace(/\bdefault: /g, `${t('help.default', lang)}: `).replace(/\(choices: /g, `(${t('help.choices', lang)}: `),
+  };
+}
+
+/**
+ * Commander's usage errors in the chosen language. Commander words them in English only, so
+ * the known forms are recognised and reworded; anything else passes through.
+ */
+function usageError(text: string, lang: Lang): string {
+  const body = text.replace(/^error: /, '').replace(/\n$/, '');
+  const forms: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+    [/^unknown option '([^']*)'(?:\n\(Did you mean (.*)\?\))?/, (m) => t('usage.unknownOption', lang, { option: m[1]! }) + (m[2] ? ` ${t('usage.didYouMean', lang, { suggestion: m[2] })}` : '')],
+    [/^unknown command '([^']*)'(?:\n\(Did you mean (.*)\?\))?/, (m) => t('usage.unknownCommand', lang, { command: m[1]! }) + (m[2] ? ` ${t('usage.didYouMean', lang, { suggestion: m[2] })}` : '')],
+    [/^missing required argument '([^']*)'/, (m) => t('usage.missingArgument', lang, { name: m[1]! })],
+    [/^option '([^']*)' argument missing/, (m) => t('usage.optionMissingArgument', lang, { option: m[1]! })],
+    [/^option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, (m) => t('usage.invalidChoice', lang, { option: m[1]!, value: m[2]!, choices: m[3]! })],
+    [/^too many arguments[^:]*: (.*)\.$/, (m) => t('usage.excessArguments', lang, { details: m[1]! })],
+  ];
+  for (const [pattern, say] of forms) {
+    const m = pattern.exec(body);
+    if (m) return `${say(m)}\n`;
+  }
+  return `${t('usage.other', lang, { detail: body })}\n`;
 }

@@ -4,6 +4,7 @@
  * --quiet. Problems are printed either way; under a bar they wait until it is done.
  */
 import type { CliIo } from './io.js';
+import { t } from '../messages/index.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'quiet';
 
@@ -33,7 +34,7 @@ export async function createProgress(io: CliIo, mode: ProgressMode): Promise<Pro
   }
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
-    { format: 'building {bar} {value}/{total} files | {rate} docs/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    { format: t('progress.bar', io.lang ?? 'en', { bar: '{bar}', value: '{value}', total: '{total}', rate: '{rate}', eta_formatted: '{eta_formatted}' }), stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   const held: string[] = [];

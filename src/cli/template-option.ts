@@ -8,12 +8,15 @@ import type { ProjectConfig } from '../config/project-config.js';
 import { findTemplate } from '../template/resolve.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
+import { messageIn, say, t } from '../messages/index.js';
 
 /** `{ templateFile }` for the render options (empty without -t), or the exit code of a bad -t. */
 export function templateOption(spec: string | undefined, io: CliIo, config: ProjectConfig): { templateFile?: string } | number {
   if (spec === undefined) return {};
   const found = findTemplate(spec, io.cwd, config.templates);
   if (found.ok) return { templateFile: path.resolve(found.file) };
-  io.stderr(`report: -t ${spec}: ${found.message} (${found.hint})\n`);
+  const lang = io.lang ?? 'en';
+  const { message, hint = '' } = messageIn(say(found.code, { ...found.args, option: '' }), lang);
+  io.stderr(`report: ${t('usage.templateOption', lang, { spec, message, hint })}\n`);
   return EXIT.usage;
 }

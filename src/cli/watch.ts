@@ -19,6 +19,7 @@ import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { readOptionsOf, shown } from './shared.js';
 import type { PreviewOptions } from './commands/preview.js';
+import { say, same, t } from '../messages/index.js';
 
 /** Changes closer together than this are one change (an editor's save is often several writes). */
 const SETTLE_MS = 80;
@@ -34,6 +35,7 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
   const file = path.resolve(io.cwd, input);
   const output = options.output ? path.resolve(io.cwd, options.output) : undefined;
   const readOptions = readOptionsOf(options);
+  const lang = io.lang ?? 'en';
   const clock = () => io.now().toTimeString().slice(0, 8);
   let lastGood: string | undefined;
   let watched = new Set<string>();
@@ -53,7 +55,7 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
     let templateFile: string | undefined;
     if (options.template !== undefined) {
       const found = findTemplate(options.template, io.cwd, projectFolder);
-      if (!found.ok) return { diagnostics: [{ file: '-t', severity: 'error', code: 'template/not-found', message: `${options.template}: ${found.message}`, hint: found.hint }], watch: [...watched, ...watch] };
+      if (!found.ok) return { diagnostics: [{ file: '-t', severity: 'error', ...say(found.code, { ...found.args, option: same(`${options.template}: `) }) }], watch: [...watched, ...watch] };
       templateFile = found.file;
     }
     const loaded = await loadRecord(file, { now: io.now(), env: io.env, cwd: io.cwd, repair: readOptions.repair, strict: readOptions.strict ?? false });
@@ -82,28 +84,28 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
 
   /** The preview as the editor sees it: the new one, or the errors above the last good one. */
   const publish = async (outcome: Outcome) => {
-    const lines = outcome.diagnostics.map((d) => formatDiagnostic({ ...d, file: d.file === '-t' ? d.file : shown(io, d.file) }));
+    const lines = outcome.diagnostics.map((d) => formatDiagnostic({ ...d, file: d.file === '-t' ? d.file : shown(io, d.file) }, lang));
     for (const line of lines) io.stderr(`${line}\n`);
     let text: string;
     if (outcome.markdown !== undefined) {
       lastGood = outcome.markdown;
       text = outcome.markdown;
-      io.stderr(`[${clock()}] rendered ${output ? shown(io, output) : 'the preview'}\n`);
+      io.stderr(`${t('watch.rendered', lang, { time: clock(), what: output ? ` ${shown(io, output)}` : { en: ' the preview', zh: '预览' } })}\n`);
     } else {
       const errors = lines.filter((_, i) => outcome.diagnostics[i]!.severity === 'error');
       text = [
         '<!-- report preview --watch: the preview could not be rendered -->',
         '',
-        '**The preview could not be rendered:**',
+        `**${t('watch.failedHeading', lang)}**`,
         '',
         '````text',
         ...errors,
         '````',
         '',
-        ...(lastGood !== undefined ? ['*The last preview that rendered follows.*', '', '---', '', lastGood] : []),
+        ...(lastGood !== undefined ? [`*${t('watch.lastGood', lang)}*`, '', '---', '', lastGood] : []),
       ].join('\n');
       if (!text.endsWith('\n')) text += '\n';
-      io.stderr(`[${clock()}] ${errors.length} error(s); still watching\n`);
+      io.stderr(`${t('watch.errors', lang, { time: clock(), count: errors.length })}\n`);
     }
     if (output) await writeFileAtomic(output, text);
     else io.stdout(`${text}\n<!-- report preview --watch: ${clock()} -->\n\n`);
@@ -153,13 +155,13 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
         try {
           outcome = await render();
         } catch (error) {
-          outcome = { diagnostics: [{ file, severity: 'error', code: 'internal', message: `internal error: ${(error as Error).message}` }], watch: [...watched] };
+          outcome = { diagnostics: [{ file, severity: 'error', ...say('internal', { detail: (error as Error).message }) }], watch: [...watched] };
         }
         follow(outcome.watch);
         try {
           await publish(outcome);
         } catch (error) {
-          io.stderr(`report: cannot write the preview (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+          io.stderr(`report: ${t('fail.writePreview', lang, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
         }
       } while (again);
     } finally {
@@ -173,7 +175,7 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
 
   watcher.on('all', schedule);
   await cycle();
-  io.stderr(`watching ${shown(io, file)}, its template and the project config (Ctrl-C stops)\n`);
+  io.stderr(`${t('watch.start', lang, { file: shown(io, file) })}\n`);
 
   await new Promise<void>((resolve) => {
     const stop = io.onInterrupt(() => {

@@ -14,6 +14,7 @@ import type { Diagnostic, Result } from '../diagnostics.js';
 import { readText } from '../input/read-text.js';
 import { parseYaml, type PathSegment } from '../records/parse-yaml.js';
 import { toFieldProblems } from '../records/messages.js';
+import { say } from '../messages/index.js';
 import { SCRIPTS } from '../records/schema.js';
 
 export const CONFIG_NAMES = ['report.config.yaml', 'report.config.yml'];
@@ -82,13 +83,13 @@ export async function loadProjectConfig(cwd: string, env?: NodeJS.ProcessEnv): P
   const value = parsed.value.value ?? {};
   const result = configSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    const diagnostics: Diagnostic[] = toFieldProblems(result.error.issues, allowedKeysAt).map((p) => ({
+    const diagnostics: Diagnostic[] = toFieldProblems(result.error.issues, allowedKeysAt, false).map((p) => ({
       file,
       ...parsed.value.positionOf(p.path, p.at),
       severity: 'error',
+      ...say(p.code, p.args),
+      // The schema's messages, under codes of their own (src/messages/diagnostics.ts: entryOf).
       code: `config/${p.code.replace(/^schema\//, '')}`,
-      message: p.message.replace('; put free-form values under `extra:`', ''),
-      ...(p.hint ? { hint: p.hint.replace('; put free-form values under `extra:`', '') } : {}),
     }));
     return { ok: false, diagnostics };
   }

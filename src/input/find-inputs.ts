@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { InputFile } from '../output/output-paths.js';
 import { readText } from './read-text.js';
+import { say } from '../messages/index.js';
 
 const RECORD_FILE = /\.ya?ml$/i;
 
@@ -23,13 +24,13 @@ export async function findInputs(inputs: readonly string[]): Promise<{ files: In
     try {
       info = await stat(input);
     } catch {
-      diagnostics.push({ file: input, severity: 'error', code: 'io/not-found', message: 'no such file or folder', hint: 'check the path' });
+      diagnostics.push({ file: input, severity: 'error', ...say('io/not-found') });
       continue;
     }
     if (info.isDirectory()) {
       const found = await walk(input);
       if (found.length === 0) {
-        diagnostics.push({ file: input, severity: 'warning', code: 'io/empty-folder', message: 'no .yaml or .yml files in this folder' });
+        diagnostics.push({ file: input, severity: 'warning', ...say('io/empty-folder') });
       }
       for (const file of found) if (!seen.has(path.resolve(file))) files.push({ file, root: input });
       found.forEach((file) => seen.add(path.resolve(file)));

@@ -7,6 +7,7 @@ import { open, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { detectLegacyEncoding } from './detect-encoding.js';
+import { say, type Args, type DiagnosticCode } from '../messages/index.js';
 
 /**
  * Records larger than this are refused before they are read (REPORT_MAX_INPUT_BYTES overrides).
@@ -98,35 +99,35 @@ function decodeWith(label: string, bytes: Uint8Array, encoding: string): Decoded
 }
 
 export async function readText(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Result<string>> {
-  const fail = (code: string, message: string, hint?: string): Result<string> => ({
+  const fail = (code: DiagnosticCode, args: Args = {}): Result<string> => ({
     ok: false,
-    diagnostics: [{ file, severity: 'error', code, message, ...(hint ? { hint } : {}) } satisfies Diagnostic],
+    diagnostics: [{ file, severity: 'error', ...say(code, args) } satisfies Diagnostic],
   });
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
-    if (!info.isFile()) return fail('io/not-a-file', 'not a file');
+    if (!info.isFile()) return fail('io/not-a-file');
     const limit = maxInputBytes(env);
     if (info.size > limit) {
-      return fail('io/too-large', `file is ${info.size} bytes, more than the limit of ${limit}`, 'split it, or raise REPORT_MAX_INPUT_BYTES');
+      return fail('io/too-large', { size: info.size, limit });
     }
     // Read at most limit + 1 bytes: a file that grew since stat() cannot take more memory.
     bytes = await readAtMost(file, limit + 1);
     if (bytes.length > limit) {
-      return fail('io/too-large', `file is more than ${limit} bytes, the limit`, 'split it, or raise REPORT_MAX_INPUT_BYTES');
+      return fail('io/too-large', { size: bytes.length, limit });
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('io/not-found', 'no such file', 'check the path');
-    return fail('io/read', `cannot read the file (${code ?? 'unknown error'})`);
+    if (code === 'ENOENT') return fail('io/not-found');
+    return fail('io/read', { reason: code ?? 'unknown error' });
   }
   const decoded = decodeText(bytes);
-  if (bytes.length > 0 && looksBinary(bytes) && !decoded?.encoding.startsWith('UTF-16')) return fail('io/binary', 'the file looks binary, not text', 'give a text file');
-  if (!decoded) return fail('io/encoding', 'the file is not text in a known encoding', 'save it as UTF-8');
-  if (decoded.assumed && looksLikeNoise(decoded.text)) return fail('io/binary', 'the file looks binary, not text', 'give a text file');
-  if (decoded.text.includes('\u0000')) return fail('io/binary', 'the file looks binary (it contains NUL characters)', 'give a text file');
+  if (bytes.length > 0 && looksBinary(bytes) && !decoded?.encoding.startsWith('UTF-16')) return fail('io/binary');
+  if (!decoded) return fail('io/encoding');
+  if (decoded.assumed && looksLikeNoise(decoded.text)) return fail('io/binary');
+  if (decoded.text.includes('\u0000')) return fail('io/binary');
   const notes: Diagnostic[] = decoded.assumed
-    ? [{ file, severity: 'note', code: 'io/encoding-assumed', message: `not UTF-8; read as ${decoded.encoding}`, hint: 'save it as UTF-8 to be sure' }]
+    ? [{ file, severity: 'note', ...say('io/encoding-assumed', { encoding: decoded.encoding }) }]
     : [];
   return { ok: true, value: decoded.text, diagnostics: notes };
 }

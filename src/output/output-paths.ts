@@ -10,6 +10,7 @@
  */
 import { lstat, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { say } from '../messages/index.js';
 
 export interface InputFile {
   file: string;
@@ -65,16 +66,13 @@ export function portableName(name: string): string {
  * being outside the working folder, is then taken as meant). A folder named outside the working
  * folder is written where the user said, links included.
  */
-export async function outputDirProblem(dir: string, cwd: string): Promise<{ message: string; hint: string } | undefined> {
+export async function outputDirProblem(dir: string, cwd: string): Promise<ReturnType<typeof say> | undefined> {
   const target = path.resolve(cwd, dir);
   if (!isInside(target, path.resolve(cwd))) return undefined;
   const real = await realLocation(target);
   const realCwd = await realpath(cwd).catch(() => path.resolve(cwd));
   if (isInside(real, realCwd)) return undefined;
-  return {
-    message: `leads through a symbolic link to ${real}, outside the working folder`,
-    hint: `to write there, give its real path: ${real}`,
-  };
+  return say('output/unsafe-folder', { real });
 }
 
 /** Where `file` really is: the real path of its nearest existing ancestor, plus the rest. */

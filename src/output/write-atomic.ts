@@ -8,6 +8,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { outputDirProblem } from './output-paths.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 
 /** The prefix of temporary files: `.report-<pid>-<random>.tmp` next to the output. */
 export const TEMP_PREFIX = '.report-';
@@ -23,12 +24,15 @@ export interface WriteOptions {
 /** A write refused because it would follow a symbolic link out of the working folder. */
 export class UnsafeOutputError extends Error {
   override name = 'UnsafeOutputError';
+  constructor(readonly diagnostic: Diagnostic) {
+    super(formatDiagnostic(diagnostic));
+  }
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   const problem = await outputDirProblem(dir, options.cwd ?? process.cwd());
-  if (problem) throw new UnsafeOutputError(`${dir}: ${problem.message} (${problem.hint})`);
+  if (problem) throw new UnsafeOutputError({ file: dir, severity: 'error', ...problem });
   await ensureDir(dir);
   const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {

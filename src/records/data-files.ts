@@ -17,6 +17,7 @@ import { parseYaml } from './parse-yaml.js';
 import type { DataPattern, DocumentRecord } from './record.js';
 import { rollUp } from './rollup.js';
 import { validateDataFile, type DataFileContent } from './validate.js';
+import { say } from '../messages/index.js';
 
 export interface DataLoadOptions {
   /** Mojibake repair of every string, each change a warning (default on). */
@@ -56,16 +57,14 @@ export async function resolveDataFiles(record: DocumentRecord): Promise<{ files:
     try {
       matches = (await expand(entry, base)).filter((f) => f !== self);
     } catch (error) {
-      diagnostics.push({ ...entry.source, severity: 'error', code: 'data/pattern', message: `\`data\` pattern "${entry.pattern}" cannot be read (${(error as Error).message})`, hint: 'fix the pattern' });
+      diagnostics.push({ ...entry.source, severity: 'error', ...say('data/pattern', { pattern: entry.pattern, detail: (error as Error).message }) });
       continue;
     }
     if (matches.length === 0) {
       diagnostics.push({
         ...entry.source,
         severity: 'warning',
-        code: 'data/no-match',
-        message: `\`data\` pattern "${entry.pattern}" matches no file`,
-        hint: `patterns are relative to ${path.basename(self)}'s folder`,
+        ...say('data/no-match', { pattern: entry.pattern, base: path.basename(self) }),
       });
     }
     for (const match of matches) files.add(match);

@@ -1,9 +1,11 @@
 /**
  * Schema issues → one-line messages a clerk can act on: the field path as the README documents
- * it (`metrics[2].value`), what was expected, what was found, and a close match for typos.
+ * it (`metrics[2].value`), what was expected, what was found, and a close match for typos; the
+ * words are in the message catalogue (src/messages), these are their arguments.
  */
 import type { z } from 'zod';
 import type { PathSegment } from './parse-yaml.js';
+import { fieldName, found, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -11,116 +13,106 @@ export interface FieldProblem {
   path: PathSegment[];
   /** Point at the key (unknown field) rather than the value. */
   at: 'key' | 'value';
-  message: string;
-  hint?: string;
-  code: string;
+  code: DiagnosticCode;
+  args: Args;
 }
 
 export function fieldPath(path: readonly PathSegment[]): string {
   return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  object: 'a mapping of fields',
-  array: 'a list',
-  boolean: 'true or false',
-  record: 'a mapping of fields',
+const TYPE_NAMES: Record<string, Phrase> = {
+  string: { en: 'text', zh: '文字' },
+  number: { en: 'a number', zh: '数字' },
+  int: { en: 'a whole number', zh: '整数' },
+  object: { en: 'a mapping of fields', zh: '一组字段（键值对）' },
+  array: { en: 'a list', zh: '列表' },
+  boolean: { en: 'true or false', zh: 'true 或 false' },
+  record: { en: 'a mapping of fields', zh: '一组字段（键值对）' },
 };
 
-function describe(value: unknown): string {
-  if (value === null) return 'nothing (null)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return String(value);
+/** The words for a list of choices: "a, b, c" / "a、b、c". */
+const choices = (options: readonly string[]): Phrase => ({ en: options.join(', '), zh: options.join('、') });
+/** The genres by their Chinese names first; the English aliases are accepted too. */
+function kindChoices(options: readonly string[]): Phrase {
+  const chinese = options.filter((o) => /\p{Script=Han}/u.test(o));
+  const latin = options.filter((o) => !/\p{Script=Han}/u.test(o));
+  return { en: options.join(', '), zh: `${chinese.join('、')}${latin.length > 0 ? `（也可写 ${latin.join('、')}）` : ''}` };
 }
+/** A close match: keys are quoted as code (`title`), values as written (工作总结). */
+const didYouMean = (suggestion: string, asKey = true): Phrase =>
+  asKey ? { en: `did you mean \`${suggestion}\`?`, zh: `是否为 \`${suggestion}\`？` } : { en: `did you mean ${suggestion}?`, zh: `是否为“${suggestion}”？` };
 
-/** Flattens zod issues (choosing the union branch that fits the input) into field problems. */
-export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: PathSegment[]) => string[]): FieldProblem[] {
+/**
+ * Flattens zod issues (choosing the union branch that fits the input) into field problems.
+ * `freeForm`: whether the file has an `extra:` mapping for fields of the user's own.
+ */
+export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: PathSegment[]) => string[], freeForm = true): FieldProblem[] {
   const out: FieldProblem[] = [];
   const visit = (issue: Issue, prefix: PathSegment[]) => {
     const path = [...prefix, ...(issue.path as PathSegment[])];
-    const name = `\`${fieldPath(path)}\``;
+    const field = fieldName(path);
     const input = (issue as { input?: unknown }).input;
     switch (issue.code) {
       case 'invalid_union': {
         const branch = pickBranch(issue.errors, input);
         if (branch) for (const inner of branch) visit(inner, path);
-        else out.push({ path, at: 'value', code: 'schema/type', message: `${name} has the wrong form (found ${describe(input)})` });
+        else out.push({ path, at: 'value', code: 'schema/form', args: { field, found: found(input) } });
         return;
       }
       case 'invalid_type': {
-        const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+        const expected = TYPE_NAMES[issue.expected] ?? { en: issue.expected, zh: issue.expected };
         if (!('input' in issue) || input === undefined) {
-          const parent = path.slice(0, -1);
-          out.push({ path: parent, at: 'value', code: 'schema/missing', message: `missing required field ${name}`, hint: `add \`${String(path[path.length - 1])}:\`` });
+          out.push({ path: path.slice(0, -1), at: 'value', code: 'schema/missing', args: { field, key: String(path[path.length - 1]) } });
         } else {
-          out.push({ path, at: 'value', code: 'schema/type', message: `${name} must be ${expected} (found ${describe(input)})` });
+          out.push({ path, at: 'value', code: 'schema/type', args: { field, expected, found: found(input) } });
         }
         return;
       }
       case 'invalid_value': {
         const options = issue.values.map(String);
-        // describe(): records are null-prototype objects, which String() cannot convert.
-        const suggestion = closest(typeof input === 'string' ? input : describe(input), options);
-        out.push({
-          path,
-          at: 'value',
-          code: 'schema/value',
-          message: `${name} is ${describe(input)}, expected one of ${options.join(', ')}`,
-          ...(suggestion ? { hint: `did you mean ${suggestion}?` } : {}),
-        });
+        // found(): records are null-prototype objects, which String() cannot convert.
+        const suggestion = closest(typeof input === 'string' ? input : found(input).en, options);
+        const isKind = path.length === 1 && path[0] === 'kind';
+        const args = { field, found: found(input), options: isKind ? kindChoices(options) : choices(options), suggestion: suggestion ? didYouMean(suggestion, false) : '' };
+        out.push({ path, at: 'value', code: isKind ? 'schema/kind' : 'schema/value', args });
         return;
       }
       case 'unrecognized_keys': {
         const allowed = allowedKeys(path);
         for (const key of issue.keys) {
           const suggestion = closest(key, allowed);
-          out.push({
-            path: [...path, key],
-            at: 'key',
-            code: 'schema/unknown-key',
-            message: `unknown field \`${fieldPath([...path, key])}\``,
-            hint: suggestion ? `did you mean \`${suggestion}\`?` : `expected one of ${allowed.join(', ')}; put free-form values under \`extra:\``,
-          });
+          const list = choices(allowed);
+          const otherwise: Phrase = freeForm
+            ? { en: `expected one of ${list.en}; put free-form values under \`extra:\``, zh: `可用字段：${list.zh}；其他自由填写的内容请放在 \`extra:\` 下` }
+            : { en: `expected one of ${list.en}`, zh: `可用字段：${list.zh}` };
+          out.push({ path: [...path, key], at: 'key', code: 'schema/unknown-key', args: { field: fieldName([...path, key]), key, suggestion: suggestion ? didYouMean(suggestion) : otherwise } });
         }
         return;
       }
       case 'too_small': {
-        const message =
-          issue.origin === 'string' ? `${name} must not be empty` : `${name} must be ${String(issue.minimum)} or more (found ${describe(input)})`;
-        out.push({ path, at: 'value', code: 'schema/range', message });
+        if (issue.origin === 'string') out.push({ path, at: 'value', code: 'schema/empty', args: { field } });
+        else out.push({ path, at: 'value', code: 'schema/range', args: { field, bound: { en: `${String(issue.minimum)} or more`, zh: `不小于 ${String(issue.minimum)}` }, found: found(input) } });
         return;
       }
       case 'too_big':
-        out.push({ path, at: 'value', code: 'schema/range', message: `${name} must be at most ${String(issue.maximum)} (found ${describe(input)})` });
+        out.push({ path, at: 'value', code: 'schema/range', args: { field, bound: { en: `at most ${String(issue.maximum)}`, zh: `不大于 ${String(issue.maximum)}` }, found: found(input) } });
         return;
       case 'invalid_format':
       case 'custom': {
         const isDate = /date|^to$|^from$/.test(String(path[path.length - 1]));
-        out.push({
-          path,
-          at: 'value',
-          code: isDate ? 'schema/date' : 'schema/format',
-          message: isDate
-            ? `${name} is not a real date (found ${describe(input)})`
-            : `${name} has the wrong form (found ${describe(input)})`,
-          ...(isDate ? { hint: 'write YYYY-MM-DD, YYYY-MM or YYYY' } : {}),
-        });
+        out.push({ path, at: 'value', code: isDate ? 'schema/date' : 'schema/form', args: { field, found: found(input) } });
         return;
       }
       default:
-        out.push({ path, at: 'value', code: 'schema/invalid', message: `${name}: ${issue.message}` });
+        out.push({ path, at: 'value', code: 'schema/invalid', args: { field, detail: issue.message } });
     }
   };
   for (const issue of issues) visit(issue, []);
   // A value can fail two checks that say the same thing (a date's pattern and its calendar).
   const seen = new Set<string>();
   return out.filter((p) => {
-    const key = `${fieldPath(p.path)}\u0000${p.message}`;
+    const key = `${fieldPath(p.path)}\u0000${p.code}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }

@@ -33,6 +33,8 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { Diagnostic, Result } from '../diagnostics.js';
+import { say, type Args, type DiagnosticCode } from '../messages/index.js';
+import { yamlProblem } from '../messages/yaml-errors.js';
 
 export type PathSegment = string | number;
 
@@ -63,7 +65,7 @@ export function parseYaml(file: string, text: string): Result<ParsedYaml> {
     return parseChecked(file, text);
   } catch (error) {
     // Belt and braces: the limits above keep every stage far from the stack's end.
-    if (error instanceof RangeError) return failWhole(file, 'yaml/too-deep', 'the YAML is nested too deeply to be read', 'flatten the structure');
+    if (error instanceof RangeError) return failWhole(file, 'yaml/too-deep', { max: MAX_DEPTH });
     throw error;
   }
 }
@@ -82,9 +84,7 @@ function parseChecked(file: string, text: string): Result<ParsedYaml> {
         file,
         ...expanded.at(expanded.firstTab),
         severity: 'warning',
-        code: 'yaml/tabs',
-        message: `the file is indented with tabs, which YAML does not allow; each leading tab was read as ${TAB_WIDTH} spaces`,
-        hint: 'indent with spaces',
+        ...say('yaml/tabs', { width: TAB_WIDTH }),
       });
       source = expanded;
       composed = retried;
@@ -93,11 +93,11 @@ function parseChecked(file: string, text: string): Result<ParsedYaml> {
   const { doc } = composed;
   if (doc.errors.length > 0) return { ok: false, diagnostics: [...diagnostics, ...yamlErrors(file, source, doc.errors)] };
   diagnostics.push(
-    ...doc.warnings.map((w): Diagnostic => ({ file, ...source.at(w.pos[0]), severity: 'warning', code: 'yaml/warning', message: firstLine(w.message) })),
+    ...doc.warnings.map((w): Diagnostic => ({ file, ...source.at(w.pos[0]), severity: 'warning', ...say('yaml/warning', { detail: yamlProblem(w.code, firstLine(w.message)) }) })),
   );
   const built = toValue(doc);
   if (!built.ok) {
-    return { ok: false, diagnostics: [...diagnostics, ...capped(file, built.problems.map((p) => ({ file, ...source.at(p.offset), severity: 'error' as const, code: p.code, message: p.message, hint: p.hint })))] };
+    return { ok: false, diagnostics: [...diagnostics, ...capped(file, built.problems.map((p) => ({ file, ...source.at(p.offset), severity: 'error' as const, ...say(p.code, p.args) })))] };
   }
   // Each mapping's pairs by key, built on first use: a lookup per string of a large record
   // must not scan the mapping each time.
@@ -304,9 +304,8 @@ class DepthGauge {
 
 interface Problem {
   offset: number;
-  code: string;
-  message: string;
-  hint: string;
+  code: DiagnosticCode;
+  args: Args;
 }
 
 interface Task {
@@ -330,7 +329,7 @@ function toValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: fal
   let aliases = 0;
   let expansion = 0;
   const offsetOf = (node: unknown) => (node as Node | null)?.range?.[0] ?? 0;
-  const fatal = (node: unknown, code: string, message: string, hint: string) => ({ ok: false as const, problems: [...problems, { offset: offsetOf(node), code, message, hint }] });
+  const fatal = (node: unknown, code: DiagnosticCode, args: Args) => ({ ok: false as const, problems: [...problems, { offset: offsetOf(node), code, args }] });
 
   while (stack.length > 0) {
     const task = stack.pop()!;
@@ -344,11 +343,11 @@ function toValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: fal
     }
     if (isAlias(node)) {
       if (++aliases > MAX_ALIASES) {
-        return fatal(node, 'yaml/aliases', `more than ${MAX_ALIASES} aliases (*name)`, 'write the values out; a record needs only a few aliases');
+        return fatal(node, 'yaml/aliases', { max: MAX_ALIASES });
       }
       const target = anchors.get(node.source);
       if (target === undefined) {
-        problems.push({ offset: offsetOf(node), code: 'yaml/alias', message: `the alias *${node.source} refers to no anchor &${node.source} before it`, hint: `define &${node.source} first` });
+        problems.push({ offset: offsetOf(node), code: 'yaml/alias', args: { name: node.source } });
         set(null);
         continue;
       }
@@ -358,7 +357,7 @@ function toValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: fal
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor && !inAlias) anchors.set(anchor, node);
     if (depth > MAX_DEPTH) {
-      return fatal(node, 'yaml/too-deep', `the YAML is nested more than ${MAX_DEPTH} levels deep${inAlias ? ' (counting what aliases repeat)' : ''}`, 'flatten the structure; a record needs only a few levels');
+      return fatal(node, 'yaml/too-deep', { max: MAX_DEPTH, aliases: inAlias ? { en: ' (counting what aliases repeat)', zh: '（含别名展开的内容）' } : '' });
     }
     let size = 1;
     if (isScalar(node)) {
@@ -373,14 +372,14 @@ function toValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: fal
       for (const pair of node.items) {
         const keyNode = isAlias(pair.key) ? anchors.get(pair.key.source) ?? pair.key : pair.key;
         if (keyNode !== null && keyNode !== undefined && !isScalar(keyNode)) {
-          problems.push({ offset: offsetOf(pair.key), code: 'yaml/complex-key', message: 'a key must be text, not a list or a mapping', hint: 'write the key as plain text' });
+          problems.push({ offset: offsetOf(pair.key), code: 'yaml/complex-key', args: {} });
           continue;
         }
         const raw = isScalar(keyNode) ? keyNode.value : null;
         const key = raw === null || raw === undefined ? '' : String(raw);
         size += key.length;
         if (seen.has(key)) {
-          problems.push({ offset: offsetOf(pair.key), code: 'yaml/duplicate-key', message: 'Map keys must be unique', hint: 'remove or rename one of the keys' });
+          problems.push({ offset: offsetOf(pair.key), code: 'yaml/duplicate-key', args: { key } });
           continue;
         }
         seen.add(key);
@@ -396,7 +395,7 @@ function toValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: fal
       set(null);
     }
     if (inAlias && (expansion += size) > MAX_ALIAS_EXPANSION) {
-      return fatal(node, 'yaml/aliases', `aliases repeat more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values and characters`, 'write the values out; a record needs only a few aliases');
+      return fatal(node, 'yaml/alias-expansion', { max: MAX_ALIAS_EXPANSION.toLocaleString('en') });
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: root[0] };
@@ -407,12 +406,12 @@ function yamlErrors(file: string, source: Source, errors: readonly YAMLError[]):
     file,
     errors.map((e): Diagnostic => {
       if (/Maximum call stack/i.test(e.message)) {
-        return { file, ...source.at(e.pos[0]), severity: 'error', code: 'yaml/too-deep', message: 'the YAML is nested too deeply to be read', hint: 'flatten the structure' };
+        return { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/too-deep', { max: MAX_DEPTH }) };
       }
       if (e.code === 'MULTIPLE_DOCS') {
-        return { file, ...source.at(e.pos[0]), severity: 'error', code: 'yaml/documents', message: 'the file holds more than one YAML document (a second `---`)', hint: 'one record per file: split it' };
+        return { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/documents') };
       }
-      return { file, ...source.at(e.pos[0]), severity: 'error', code: 'yaml/syntax', message: firstLine(e.message), hint: 'fix the YAML syntax' };
+      return { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/syntax', { detail: yamlProblem(e.code, firstLine(e.message)) }) };
     }),
   );
 }
@@ -423,19 +422,19 @@ function capped(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
   const rest = diagnostics.length - MAX_YAML_ERRORS;
   return [
     ...diagnostics.slice(0, MAX_YAML_ERRORS),
-    { file, severity: 'error', code: 'yaml/more-errors', message: `${rest} more YAML error${rest === 1 ? '' : 's'} not shown`, hint: 'fix the ones above first' },
+    { file, severity: 'error', ...say('yaml/more-errors', { count: rest }) },
   ];
 }
 
 function tooDeep(file: string, at: Position): Result<ParsedYaml> {
   return {
     ok: false,
-    diagnostics: [{ file, ...at, severity: 'error', code: 'yaml/too-deep', message: `the YAML is nested more than ${MAX_DEPTH} levels deep`, hint: 'flatten the structure; a record needs only a few levels' }],
+    diagnostics: [{ file, ...at, severity: 'error', ...say('yaml/too-deep', { max: MAX_DEPTH }) }],
   };
 }
 
-function failWhole(file: string, code: string, message: string, hint: string): Result<ParsedYaml> {
-  return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', code, message, hint }] };
+function failWhole(file: string, code: DiagnosticCode, args: Args): Result<ParsedYaml> {
+  return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', ...say(code, args) }] };
 }
 
 const firstLine = (message: string) => message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

@@ -22,6 +22,7 @@ import { compareDates, isoDate } from './dates.js';
 import type { Activity, Aggregate, DocumentRecord, Honor, Metric, SourcePosition } from './record.js';
 import { periodSpan, placement, previousSpan, spanLabel, spanOf, type Span } from './periods.js';
 import type { DataFileContent } from './validate.js';
+import { same, say, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
 
 export interface RollupOptions {
   /** Places named inside messages are shown relative to this folder (default: the process's). */
@@ -41,14 +42,14 @@ export function rollUp(record: DocumentRecord, dataFiles: readonly DataFileConte
   const fileOrder = new Map<string, number>([[record.file, 0], ...dataFiles.map((d, i): [string, number] => [d.file, i + 1])]);
   const bySource = (a: { source?: SourcePosition }, b: { source?: SourcePosition }) => compareSources(a.source, b.source, fileOrder);
   const span = record.period ? periodSpan(record.period) : undefined;
-  const label = span ? spanLabel(span) : '';
+  const label = span ? spanPhrase(span) : same('');
   const periodAt = record.period?.source ?? { file: record.file, line: 1, column: 1 };
 
   let { activities, honors } = record;
   if (merge) {
     const kinds = [
-      { noun: 'activity', plural: 'activities', items: [...record.activities, ...dataFiles.flatMap((d) => d.activities)] as Array<Activity | Honor>, key: (a: Activity | Honor) => a.title },
-      { noun: 'honor', plural: 'honors', items: [...record.honors, ...dataFiles.flatMap((d) => d.honors)] as Array<Activity | Honor>, key: (h: Activity | Honor) => `${h.title}\u0000${(h as Honor).recipient ?? ''}` },
+      { noun: { en: 'activity', zh: '活动' }, plural: { en: 'activities', zh: '活动' }, items: [...record.activities, ...dataFiles.flatMap((d) => d.activities)] as Array<Activity | Honor>, key: (a: Activity | Honor) => a.title },
+      { noun: { en: 'honor', zh: '荣誉' }, plural: { en: 'honors', zh: '荣誉' }, items: [...record.honors, ...dataFiles.flatMap((d) => d.honors)] as Array<Activity | Honor>, key: (h: Activity | Honor) => `${h.title}\u0000${(h as Honor).recipient ?? ''}` },
     ];
     const [mergedActivities, mergedHonors] = kinds.map(({ noun, plural, items, key }) => {
       let left = 0;
@@ -56,18 +57,18 @@ export function rollUp(record: DocumentRecord, dataFiles: readonly DataFileConte
         if (!span) return true;
         const where = item.source ?? periodAt;
         if (!item.date) {
-          diagnostics.push(warning(where, 'rollup/undated', `${noun} "${item.title}" has no date: kept in ${label}`, 'add `date:` so it can be placed in the period'));
+          diagnostics.push(warning(where, 'rollup/undated', { what: noun, title: item.title, outcome: { en: 'kept in', zh: '计入' }, label }));
           return true;
         }
         const placed = placement(item.date, span);
         if (placed === 'outside') return (left++, false);
         if (placed === 'partly') {
-          diagnostics.push(warning(where, 'rollup/partly-dated', `${noun} "${item.title}" dated ${isoDate(item.date)} is only partly inside ${label}: kept`, 'give the date more precisely'));
+          diagnostics.push(warning(where, 'rollup/partly-dated', { what: noun, title: item.title, date: isoDate(item.date), label, outcome: { en: 'kept', zh: '保留' } }));
         }
         return true;
       });
       if (left > 0) {
-        diagnostics.push({ ...periodAt, severity: 'note', code: 'rollup/outside-period', message: `${left} ${left === 1 ? noun : plural} outside ${label} left out` });
+        diagnostics.push({ ...periodAt, severity: 'note', ...say('rollup/outside-period', { count: left, what: left === 1 ? noun : plural, label }) });
       }
       kept.sort((a, b) => compareDates(a.date, b.date) || bySource(a, b));
       const first = new Map<string, Activity | Honor>();
@@ -75,10 +76,8 @@ export function rollUp(record: DocumentRecord, dataFiles: readonly DataFileConte
         const k = `${item.date ? isoDate(item.date) : ''}\u0000${key(item)}`;
         const earlier = first.get(k);
         if (!earlier) return (first.set(k, item), true);
-        const when = item.date ? ` on ${isoDate(item.date)}` : ' without a date';
-        diagnostics.push(
-          warning(item.source ?? periodAt, 'rollup/duplicate', `${noun} "${item.title}"${when} is recorded twice (${place(earlier.source)} and ${place(item.source)}): kept the first`, 'remove one of them'),
-        );
+        const when = item.date ? { en: ` on ${isoDate(item.date)}`, zh: `（${isoDate(item.date)}）` } : { en: ' without a date', zh: '（无日期）' };
+        diagnostics.push(warning(item.source ?? periodAt, 'rollup/duplicate', { what: noun, title: item.title, when, first: place(earlier.source), second: place(item.source) }));
         return false;
       });
     });
@@ -95,9 +94,9 @@ export function rollUp(record: DocumentRecord, dataFiles: readonly DataFileConte
 }
 
 interface MetricContext {
-  label: string;
+  label: Phrase;
   periodAt: SourcePosition;
-  place: (source: SourcePosition | undefined) => string;
+  place: (source: SourcePosition | undefined) => Phrase;
   merge: boolean;
 }
 
@@ -117,7 +116,7 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
       if (ctx.merge) {
         for (const later of plain.slice(1)) {
           diagnostics.push(
-            warning(later.source ?? ctx.periodAt, 'rollup/duplicate', `metric "${name}" is recorded twice (${ctx.place(plain[0]!.source)} and ${ctx.place(later.source)}): kept the first`, 'remove one of them, or give each a `date:` and an `aggregate:`'),
+            warning(later.source ?? ctx.periodAt, 'rollup/duplicate', { what: METRIC, title: name, when: '', first: ctx.place(plain[0]!.source), second: ctx.place(later.source) }),
           );
         }
         out.push(plain[0]!);
@@ -127,7 +126,7 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
     if (plain.length > 0) {
       // A value written without date or aggregate states the period's figure outright: it wins.
       diagnostics.push(
-        warning(plain[0]!.source ?? ctx.periodAt, 'rollup/metric-conflict', `metric "${name}" is given as a single value here and as dated values (${ctx.place(rolled[0]!.source)}): the single value is used`, 'remove one of them'),
+        warning(plain[0]!.source ?? ctx.periodAt, 'rollup/metric-conflict', { name, other: ctx.place(rolled[0]!.source) }),
       );
       out.push(...plain);
       continue;
@@ -137,10 +136,10 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
     const unit = rolled.find((m) => m.unit !== '')?.unit ?? '';
     for (const m of rolled) {
       if (m.aggregate && m.aggregate !== aggregate) {
-        diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/metric-aggregate', `metric "${name}" has \`aggregate: ${m.aggregate}\` here but \`${aggregate}\` elsewhere: using ${aggregate}`, 'give every entry of a metric the same aggregate, or only the first'));
+        diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/metric-aggregate', { name, here: m.aggregate, used: aggregate }));
       }
       if (m.unit !== '' && m.unit !== unit) {
-        diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/metric-unit', `metric "${name}" is in ${m.unit} here but in ${unit} elsewhere: using ${unit}`, 'give every entry the same unit'));
+        diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/metric-unit', { name, here: m.unit, used: unit }));
       }
     }
     // One value per date: the same date twice is a duplicate, kept once.
@@ -150,9 +149,12 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
       const key = isoDate(m.date);
       const earlier = seen.get(key);
       if (!earlier) return (seen.set(key, m), true);
-      const values = earlier.value === m.value ? '' : ` with different values (${earlier.value} and ${m.value})`;
+      const values: Phrase =
+        earlier.value === m.value
+          ? { en: ` for ${key}`, zh: `（${key}）` }
+          : { en: ` for ${key} with different values (${earlier.value} and ${m.value})`, zh: `（${key}，数值不同：${earlier.value} 和 ${m.value}）` };
       diagnostics.push(
-        warning(m.source ?? ctx.periodAt, 'rollup/duplicate', `metric "${name}" for ${key} is recorded twice${values} (${ctx.place(earlier.source)} and ${ctx.place(m.source)}): kept the first`, 'remove one of them'),
+        warning(m.source ?? ctx.periodAt, 'rollup/duplicate', { what: METRIC, title: name, when: values, first: ctx.place(earlier.source), second: ctx.place(m.source) }),
       );
       return false;
     });
@@ -161,7 +163,7 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
     const hasDated = distinct.some((m) => m.date);
     for (const m of distinct) {
       if (!m.date) {
-        if (span && hasDated) diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/undated', `metric "${name}" value ${m.value} has no date: counted in ${ctx.label}`, 'add `date:`'));
+        if (span && hasDated) diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/undated', { what: METRIC, title: name, outcome: { en: 'counted in', zh: '计入' }, label: ctx.label }));
         current.push(m);
       } else if (!span) {
         current.push(m);
@@ -170,12 +172,12 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
         if (here === 'inside') current.push(m);
         else if (previous && placement(m.date, previous) === 'inside') before.push(m);
         else if (here === 'partly') {
-          diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/partly-dated', `metric "${name}" dated ${isoDate(m.date)} is only partly inside ${ctx.label}: left out`, 'give the date more precisely'));
+          diagnostics.push(warning(m.source ?? ctx.periodAt, 'rollup/partly-dated', { what: METRIC, title: name, date: isoDate(m.date), label: ctx.label, outcome: { en: 'left out', zh: '未计入' } }));
         } else left++;
       }
     }
     if (current.length === 0) {
-      diagnostics.push(warning(first.source ?? ctx.periodAt, 'rollup/metric-no-value', `metric "${name}" has no value in ${ctx.label}: left out`, 'add a value dated in the period'));
+      diagnostics.push(warning(first.source ?? ctx.periodAt, 'rollup/metric-no-value', { name, label: ctx.label }));
       continue;
     }
     const value = aggregateOf(current, aggregate, (m) => m.value);
@@ -195,7 +197,8 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
     });
   }
   if (left > 0 && span && previous) {
-    diagnostics.push({ ...ctx.periodAt, severity: 'note', code: 'rollup/outside-period', message: `${left} metric ${left === 1 ? 'value' : 'values'} outside ${ctx.label} and ${spanLabel(previous)} left out` });
+    const both = { en: `${ctx.label.en} and ${spanLabel(previous)}`, zh: `${ctx.label.zh}和${spanPhrase(previous).zh}` };
+    diagnostics.push({ ...ctx.periodAt, severity: 'note', ...say('rollup/outside-period', { count: left, what: { en: `metric ${left === 1 ? 'value' : 'values'}`, zh: '指标数值' }, label: both }) });
   }
   return out;
 }
@@ -228,14 +231,22 @@ function compareSources(a: SourcePosition | undefined, b: SourcePosition | undef
   return (order.get(a.file) ?? order.size) - (order.get(b.file) ?? order.size) || a.line - b.line || a.column - b.column;
 }
 
-const warning = (at: SourcePosition, code: string, message: string, hint: string): Diagnostic => ({ ...at, severity: 'warning', code, message, hint });
+const warning = (at: SourcePosition, code: DiagnosticCode, args: Args): Diagnostic => ({ ...at, severity: 'warning', ...say(code, args) });
+
+const METRIC: Phrase = { en: 'metric', zh: '指标' };
+
+/** A period in messages: "2024", "2024-01 to 2024-06" / "2024-01 至 2024-06". */
+const spanPhrase = (span: Span): Phrase => {
+  const label = spanLabel(span);
+  return { en: label, zh: label.replace(' to ', ' 至 ') };
+};
 
 /** FILE:LINE:COL of a source, the file relative to the working folder when it lies below it. */
 function placeNamer(cwd: string = process.cwd()) {
-  return (source: SourcePosition | undefined): string => {
-    if (!source) return 'the document';
+  return (source: SourcePosition | undefined): Phrase => {
+    if (!source) return { en: 'the document', zh: '本文档' };
     const relative = path.relative(cwd, source.file);
     const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : source.file;
-    return `${file}:${source.line}:${source.column}`;
+    return same(`${file}:${source.line}:${source.column}`);
   };
 }

@@ -7,6 +7,7 @@ import type { Diagnostic, Result } from '../diagnostics.js';
 import { KINDS, dataFileSchema, recordSchema, type Kind, type RawDataFile, type RawPoint, type RawRecord } from './schema.js';
 import { compareDates, parsePartialDate, todayDate, type PartialDate } from './dates.js';
 import { toFieldProblems } from './messages.js';
+import { fieldName, found, say, type Args, type DiagnosticCode } from '../messages/index.js';
 import type { ParsedYaml, PathSegment } from './parse-yaml.js';
 import type { Activity, DocumentRecord, Honor, Metric, Period, Point, SourcePosition } from './record.js';
 
@@ -17,22 +18,18 @@ export interface ValidateOptions {
 
 export function validateRecord(file: string, parsed: ParsedYaml, options: ValidateOptions = {}): Result<DocumentRecord> {
   const { value } = parsed;
-  const wholeFile = (code: string, message: string, hint: string): Result<DocumentRecord> => ({
+  const wholeFile = (code: DiagnosticCode, args: Args = {}): Result<DocumentRecord> => ({
     ok: false,
-    diagnostics: [{ file, line: 1, column: 1, severity: 'error', code, message, hint }],
+    diagnostics: [{ file, line: 1, column: 1, severity: 'error', ...say(code, args) }],
   });
   if (value === null || value === undefined) {
-    return wholeFile('record/empty', 'the file is empty', 'write a record: kind:, title:, unit:, …');
+    return wholeFile('record/empty');
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return wholeFile('record/not-a-mapping', `the file holds ${Array.isArray(value) ? 'a list' : 'a single value'}, not a record`, 'start the file with fields such as `kind:` and `title:`');
+    return wholeFile('record/not-a-mapping', { found: Array.isArray(value) ? found(value) : { en: 'a single value', zh: '单个值' } });
   }
   if (looksLikeDataFile(value)) {
-    return wholeFile(
-      'record/data-file',
-      'this is a data file (only `activities`, `honors`, `metrics`), not a document',
-      "name it in a document's `data:` and build the document; folder builds skip data files",
-    );
+    return wholeFile('record/data-file');
   }
   const result = recordSchema.safeParse(value, { reportInput: true });
   if (!result.success) return { ok: false, diagnostics: schemaDiagnostics(file, parsed, result.error.issues, allowedKeysAt) };
@@ -40,7 +37,7 @@ export function validateRecord(file: string, parsed: ParsedYaml, options: Valida
   if (record.period && compareDates(record.period.to, record.period.from) < 0 && !sameStart(record.period.from, record.period.to)) {
     return {
       ok: false,
-      diagnostics: [{ file, ...parsed.positionOf(['period', 'to']), severity: 'error', code: 'schema/period', message: '`period.to` is before `period.from`', hint: 'swap them' }],
+      diagnostics: [{ file, ...parsed.positionOf(['period', 'to']), severity: 'error', ...say('schema/period') }],
     };
   }
   return { ok: true, value: record, diagnostics: [] };
@@ -64,22 +61,26 @@ export function validateDataFile(file: string, parsed: ParsedYaml): Result<DataF
     return {
       ok: true,
       value: { file, activities: [], honors: [], metrics: [] },
-      diagnostics: [{ file, line: 1, column: 1, severity: 'warning', code: 'data/empty', message: 'the data file is empty', hint: 'add `activities:`, `honors:` or `metrics:`' }],
+      diagnostics: [{ file, line: 1, column: 1, severity: 'warning', ...say('data/empty') }],
     };
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    const found = Array.isArray(value) ? 'a list' : 'a single value';
-    const hint = 'start the file with `activities:`, `honors:` or `metrics:`, each a list';
-    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'data/not-a-mapping', message: `the data file holds ${found}, not a mapping`, hint }] };
+    const holds = Array.isArray(value) ? found(value) : { en: 'a single value', zh: '单个值' };
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, severity: 'error', ...say('data/not-a-mapping', { found: holds }) }] };
   }
   const result = dataFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     const allowed = (p: PathSegment[]) => allowedKeysAt(p, dataFileSchema);
-    const diagnostics = schemaDiagnostics(file, parsed, result.error.issues, allowed).map((d) =>
-      d.code === 'schema/unknown-key' && /^unknown field `[^.[`]+`$/.test(d.message)
-        ? { ...d, hint: `a data file holds only activities, honors and metrics${d.hint?.startsWith('did you mean') ? `; ${d.hint}` : ''}` }
-        : d,
-    );
+    // An unknown top-level key: a data file holds only the three lists.
+    const diagnostics = schemaDiagnostics(file, parsed, result.error.issues, allowed).map((d) => {
+      const key = d.args?.['key'];
+      const field = d.args?.['field'];
+      const topLevel = typeof key === 'string' && typeof field === 'object' && field.en === `\`${key}\``;
+      if (d.code !== 'schema/unknown-key' || !topLevel) return d;
+      const suggestion = d.hint?.startsWith('did you mean') ? d.args?.['suggestion'] : undefined;
+      const more = suggestion && typeof suggestion === 'object' ? { en: `; ${suggestion.en}`, zh: `；${suggestion.zh}` } : '';
+      return { ...d, ...say('data/unknown-key', { field: fieldName([key]), suggestion: more }) };
+    });
     return { ok: false, diagnostics };
   }
   const raw: RawDataFile = result.data;
@@ -101,9 +102,7 @@ function schemaDiagnostics(file: string, parsed: ParsedYaml, issues: z.core.$Zod
     file,
     ...parsed.positionOf(p.path, p.at),
     severity: 'error',
-    code: p.code,
-    message: p.message,
-    ...(p.hint ? { hint: p.hint } : {}),
+    ...say(p.code, p.args),
   }));
 }
 

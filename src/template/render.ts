@@ -24,6 +24,7 @@ import { closest } from '../records/messages.js';
 import { escapeMarkdown } from './escape.js';
 import { helpers as builtinHelpers } from './helpers.js';
 import { BUILTIN_TEMPLATE_DIR, HELPERS_FILE, PARTIALS_FOLDER, helperFiles, partialFiles, templateLayers } from './resolve.js';
+import { found, same, say, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
 
 export { BUILTIN_TEMPLATE_DIR, BUILTIN_TEMPLATES, builtinTemplatePath } from './resolve.js';
 
@@ -86,12 +87,12 @@ const isPath = (node: Node | undefined): node is PathNode => node?.type === 'Pat
 /** A problem found before rendering, or raised by a helper while rendering. */
 class TemplateProblem extends Error {
   constructor(
-    message: string,
+    readonly code: DiagnosticCode,
+    readonly args: Args,
     readonly at: Position | undefined,
     public file: string | undefined,
-    readonly hint?: string,
   ) {
-    super(message);
+    super(say(code, args).message);
   }
 }
 
@@ -163,31 +164,27 @@ function parseProblem(file: string, source: string, error: unknown): TemplatePro
   if (hash?.token === 'EOF') {
     if (hash.expected?.includes("'OPEN_ENDBLOCK'")) {
       const open = unclosedBlock(source);
-      if (open) return new TemplateProblem(`\`{{#${open.name}}}\` is never closed`, open.at, file, `close it with {{/${open.name}}}`);
+      if (open) return new TemplateProblem('template/unclosed-block', { name: open.name }, open.at, file);
     }
     const lastOpen = source.lastIndexOf('{{');
     if (lastOpen >= 0 && source.indexOf('}}', lastOpen) < 0) {
-      return new TemplateProblem('`{{` is never closed', positionAt(source, lastOpen), file, 'end it with }}');
+      return new TemplateProblem('template/unclosed-mustache', {}, positionAt(source, lastOpen), file);
     }
   }
   if (hash?.loc) {
     const got = hash.token === 'INVALID' ? `"${hash.text ?? ''}"` : (TOKEN_NAMES[hash.token ?? ''] ?? `"${hash.text ?? hash.token ?? ''}"`);
     const wanted = new Set((hash.expected ?? []).map((t) => t.replace(/'/g, '')));
     const expected = EXPECTED_ORDER.filter((t) => wanted.has(t)).map((t) => TOKEN_NAMES[t]!);
-    return new TemplateProblem(
-      `syntax error: unexpected ${got}`,
-      { line: hash.loc.last_line, column: hash.loc.last_column + 1 },
-      file,
-      expected.length > 0 ? `expected ${expected.slice(0, 3).join(' or ')}` : 'check the {{ … }} here',
-    );
+    const wanted_: Phrase = expected.length > 0 ? { en: expected.slice(0, 3).join(' or '), zh: expected.slice(0, 3).join(' 或 ') } : { en: 'something else: check the {{ … }} here', zh: '别的内容：请检查这里的 {{ … }}' };
+    return new TemplateProblem('template/syntax', { got, expected: wanted_ }, { line: hash.loc.last_line, column: hash.loc.last_column + 1 }, file);
   }
   // Handlebars' own checks: "each doesn't match if - 3:4".
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(e.message);
   const at = e.lineNumber !== undefined ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined;
   if (mismatch) {
-    return new TemplateProblem(`\`{{#${mismatch[1]}}}\` is closed by \`{{/${mismatch[2]}}}\``, at, file, `close it with {{/${mismatch[1]}}}, or open {{#${mismatch[2]}}} first`);
+    return new TemplateProblem('template/mismatch', { open: mismatch[1]!, close: mismatch[2]! }, at, file);
   }
-  return new TemplateProblem(e.message.split('\n')[0]!.replace(/ - \d+:\d+$/, ''), at, file);
+  return new TemplateProblem('template/error', { detail: e.message.split('\n')[0]!.replace(/ - \d+:\d+$/, '') }, at, file);
 }
 
 interface ParsedFile {
@@ -201,7 +198,7 @@ function parseFile(file: string): ParsedFile {
   try {
     source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new TemplateProblem(`cannot read the template (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, undefined, file);
+    throw new TemplateProblem('template/read', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, undefined, file);
   }
   try {
     // Unprocessed: compile() applies the standalone-line whitespace rules itself, once.
@@ -227,18 +224,17 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
   const problems: TemplateProblem[] = [];
   const references: Array<{ name: string; node: Node; block: boolean }> = [];
   const inline = new Set<string>();
-  const problem = (message: string, node: Node | undefined, hint?: string) => problems.push(new TemplateProblem(message, at(node), parsed.file, hint));
+  const problem = (code: DiagnosticCode, args: Args, node: Node | undefined) => problems.push(new TemplateProblem(code, args, at(node), parsed.file));
 
   const checkHelper = (pathNode: PathNode, scope: readonly string[]) => {
     const name = pathNode.original;
     const simple = !pathNode.data && pathNode.depth === 0 && pathNode.parts.length === 1;
     if (simple && (scope.includes(name) || registry.helpers.has(name))) return;
     const suggestion = closest(name, [...registry.helpers].filter((h) => h !== FIELD && !HOOKS.includes(h)));
-    problem(
-      `unknown helper \`${name}\``,
-      pathNode,
-      suggestion ? `did you mean \`${suggestion}\`?` : `docs/templates.md lists the helpers; your own go in ${HELPERS_FILE} in the template folder`,
-    );
+    const hint: Phrase = suggestion
+      ? { en: `did you mean \`${suggestion}\`?`, zh: `是否为 \`${suggestion}\`？` }
+      : { en: `docs/templates.md lists the helpers; your own go in ${HELPERS_FILE} in the template folder`, zh: `docs/templates.md 列出了所有辅助函数；自己的辅助函数请写在模板文件夹的 ${HELPERS_FILE} 里` };
+    problem('template/unknown-helper', { name, suggestion: hint }, pathNode);
   };
 
   const visit = (node: Node | undefined, scope: readonly string[]): void => {
@@ -289,11 +285,10 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
     else if (!block) {
       // {{#> name}}…{{/name}} falls back to its own content: only {{> name}} needs the partial.
       const suggestion = closest(name, known);
-      problem(
-        `partial \`${name}\` not found`,
-        node,
-        suggestion ? `did you mean \`${suggestion}\`?` : `partials: ${known.join(', ')}; yours go in ${PARTIALS_FOLDER}/${name}.hbs of the template folder`,
-      );
+      const hint: Phrase = suggestion
+        ? { en: `did you mean \`${suggestion}\`?`, zh: `是否为 \`${suggestion}\`？` }
+        : { en: `partials: ${known.join(', ')}; yours go in ${PARTIALS_FOLDER}/${name}.hbs of the template folder`, zh: `现有子模板：${known.join('、')}；自己的子模板请放在模板文件夹的 ${PARTIALS_FOLDER}/${name}.hbs` };
+      problem('template/unknown-partial', { name, suggestion: hint }, node);
     }
   }
   return { problems, partials: [...new Set(partials)] };
@@ -359,9 +354,6 @@ export function clearTemplateCache(): void {
   generation++;
 }
 
-const describeValue = (value: object): string =>
-  Array.isArray(value) ? 'a list' : `a group of fields (${Object.keys(value).slice(0, 6).join(', ')})`;
-
 function fieldHelper(value: unknown, label: unknown, file: unknown, options: { loc?: Loc }): unknown {
   const position = options.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : { line: 1, column: 1 };
   if (value === undefined || value === null) {
@@ -373,12 +365,12 @@ function fieldHelper(value: unknown, label: unknown, file: unknown, options: { l
   }
   if (typeof value === 'object') {
     const name = String(label);
-    throw new TemplateProblem(
-      `\`${name}\` is ${describeValue(value)}, not text`,
-      position,
-      String(file),
-      Array.isArray(value) ? `go through it with {{#each ${name}}}…{{/each}}` : `print one of its fields, e.g. {{${name}.${Object.keys(value)[0] ?? 'name'}}}`,
-    );
+    const hint: Phrase = Array.isArray(value)
+      ? { en: `go through it with {{#each ${name}}}…{{/each}}`, zh: `请用 {{#each ${name}}}…{{/each}} 逐项输出` }
+      : { en: `print one of its fields, e.g. {{${name}.${Object.keys(value)[0] ?? 'name'}}}`, zh: `请输出它的某个字段，如 {{${name}.${Object.keys(value)[0] ?? 'name'}}}` };
+    const keys = Object.keys(value).slice(0, 6);
+    const what: Phrase = Array.isArray(value) ? found(value) : { en: `a group of fields (${keys.join(', ')})`, zh: `一组字段（${keys.join('、')}）` };
+    throw new TemplateProblem('template/not-text', { name, found: what, suggestion: hint }, position, String(file));
   }
   // Keys of extra: are the record's own words, printed as text like its values.
   if (label === '@key' || String(label).endsWith('.@key')) return escapeMarkdown(String(value));
@@ -396,14 +388,15 @@ function positioned(name: string, fn: HelperDelegate): HelperDelegate {
       const options = args[args.length - 1] as { loc?: Loc } | undefined;
       const message = (error as Error).message ?? String(error);
       throw new TemplateProblem(
-        message.startsWith(`${name}:`) ? message : `\`${name}\`: ${message}`,
+        'template/helper-failed',
+        { name, detail: message.startsWith(`${name}:`) ? message.slice(name.length + 1).trim() : message },
         options?.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : undefined,
         undefined,
       );
     }
     if (result instanceof Promise) {
       const options = args[args.length - 1] as { loc?: Loc } | undefined;
-      throw new TemplateProblem(`\`${name}\` returned a Promise`, options?.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : undefined, undefined, 'helpers must return their text directly (no async)');
+      throw new TemplateProblem('template/async-helper', { name }, options?.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : undefined, undefined);
     }
     return result;
   };
@@ -442,9 +435,7 @@ async function loadHelpers(file: string): Promise<Result<Record<string, HelperDe
           file,
           ...(where ?? {}),
           severity: 'error',
-          code: 'template/helpers',
-          message: `cannot load the helpers: ${e.message?.split('\n')[0] ?? String(error)}`,
-          hint: `${HELPERS_FILE} is a JavaScript module: export function name(…) { return "text"; }`,
+          ...say('template/helpers', { detail: e.message?.split('\n')[0] ?? String(error), file: HELPERS_FILE }),
         },
       ],
     };
@@ -454,7 +445,7 @@ async function loadHelpers(file: string): Promise<Result<Record<string, HelperDe
   const take = (name: string, value: unknown) => {
     if (typeof value !== 'function') return;
     if ((HANDLEBARS_HELPERS as readonly string[]).includes(name) || HOOKS.includes(name) || name === FIELD) {
-      diagnostics.push({ file, severity: 'warning', code: 'template/helpers', message: `\`${name}\` is a Handlebars built-in and is not replaced`, hint: 'give your helper another name' });
+      diagnostics.push({ file, severity: 'warning', ...say('template/helper-builtin', { name }) });
       return;
     }
     found[name] = value as HelperDelegate;
@@ -477,7 +468,7 @@ function asProblem(error: unknown, file: string): TemplateProblem {
   }
   const e = error as Error & { lineNumber?: number; column?: number };
   const message = (e.message ?? String(error)).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
-  return new TemplateProblem(message, e.lineNumber !== undefined ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined, file, 'fix the template');
+  return new TemplateProblem('template/error', { detail: message }, e.lineNumber !== undefined ? { line: e.lineNumber, column: (e.column ?? 0) + 1 } : undefined, file);
 }
 
 function problemDiagnostic(problem: TemplateProblem, fallbackFile: string): Diagnostic {
@@ -485,9 +476,7 @@ function problemDiagnostic(problem: TemplateProblem, fallbackFile: string): Diag
     file: problem.file ?? fallbackFile,
     ...(problem.at ? { line: problem.at.line, column: problem.at.column } : {}),
     severity: 'error',
-    code: 'template/error',
-    message: problem.message,
-    ...(problem.hint ? { hint: problem.hint } : {}),
+    ...say(problem.code, problem.args),
   };
 }
 
@@ -591,13 +580,19 @@ export async function renderTemplate(templateFile: string, context: object, opti
   };
   const warnings: Diagnostic[] = [...template.value.warnings];
   for (const use of missing.values()) {
-    const field = use.field === 'this' ? 'the value' : `\`${use.field}\``;
+    const field = use.field === 'this' ? { en: 'the value', zh: '当前值' } : same(`\`${use.field}\``);
     warnings.push({
       file: options.recordFile ?? templateFile,
       severity: 'warning',
-      code: 'template/missing-field',
-      message: `${field} is missing: ${shown(use.file)}:${use.at.line}:${use.at.column} printed nothing${use.count > 1 ? ` (${use.count} times)` : ''}`,
-      hint: use.field === 'this' ? 'check what the template prints here' : `add it to the record, or wrap it in {{#if ${use.field.replace(/^.*\[\]\./, '')}}}…{{/if}}`,
+      ...say('template/missing-field', {
+        field,
+        place: `${shown(use.file)}:${use.at.line}:${use.at.column}`,
+        times: use.count > 1 ? { en: ` (${use.count} times)`, zh: `（${use.count} 次）` } : '',
+        suggestion:
+          use.field === 'this'
+            ? { en: 'check what the template prints here', zh: '请检查模板在这里输出什么' }
+            : { en: `add it to the record, or wrap it in {{#if ${use.field.replace(/^.*\[\]\./, '')}}}…{{/if}}`, zh: `请在记录里补上，或在模板里用 {{#if ${use.field.replace(/^.*\[\]\./, '')}}}…{{/if}} 包起来` },
+      }),
     });
   }
   return { ok: true, value: text, diagnostics: warnings };

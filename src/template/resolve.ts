@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Result } from '../diagnostics.js';
 import type { DocumentRecord } from '../records/record.js';
 import { KINDS, type Kind } from '../records/schema.js';
+import { say, type Args } from '../messages/index.js';
 
 export const BUILTIN_TEMPLATE_DIR = path.resolve(fileURLToPath(new URL('../../templates/', import.meta.url)));
 
@@ -102,7 +103,8 @@ export function listTemplates(projectFolder: string | undefined): { builtIn: Tem
   return { builtIn, project };
 }
 
-export type Found = { ok: true; file: string } | { ok: false; message: string; hint: string };
+/** A template file, or why there is none (a message catalogue code and its arguments). */
+export type Found = { ok: true; file: string } | { ok: false; code: 'template/not-found' | 'template/unknown-name'; args: Args };
 
 /** A value of `-t` or `template:` names a file when it has a slash or ends in .hbs. */
 export const looksLikePath = (spec: string): boolean => /[\\/]/.test(spec) || spec.endsWith('.hbs');
@@ -117,7 +119,7 @@ export function findTemplate(spec: string, base: string, projectFolder: string |
   if (looksLikePath(value)) {
     const file = path.resolve(base, value);
     if (isFile(file)) return { ok: true, file };
-    return { ok: false, message: `template file ${value} not found`, hint: `looked for ${file}` };
+    return { ok: false, code: 'template/not-found', args: { value, file } };
   }
   const { builtIn, project } = listTemplates(projectFolder);
   const alias = kindNamed(value);
@@ -127,11 +129,7 @@ export function findTemplate(spec: string, base: string, projectFolder: string |
     builtIn.find((t) => t.name === value || t.name === alias);
   if (found) return { ok: true, file: found.file };
   const names = [...new Set([...project, ...builtIn].map((t) => t.name))];
-  return {
-    ok: false,
-    message: `no template named \`${value}\``,
-    hint: `available: ${names.join(', ')}; \`report templates\` lists them, a path to a .hbs file also works`,
-  };
+  return { ok: false, code: 'template/unknown-name', args: { value, names: { en: names.join(', '), zh: names.join('、') } } };
 }
 
 /** The template a record of this genre gets when nothing names one: the project's, else the built-in. */
@@ -213,7 +211,7 @@ export function templateForRecord(
     const found = findTemplate(record.template.spec, path.dirname(record.file), projectFolder);
     if (found.ok) return { ok: true, value: found.file, diagnostics: [] };
     const { file, line, column } = record.template.source;
-    return { ok: false, diagnostics: [{ file, line, column, severity: 'error', code: 'template/not-found', message: `\`template\`: ${found.message}`, hint: found.hint }] };
+    return { ok: false, diagnostics: [{ file, line, column, severity: 'error', ...say(found.code, { ...found.args, option: { en: '`template`: ', zh: '`template`：' } }) }] };
   }
   return { ok: true, value: defaultTemplate(record.kind, projectFolder), diagnostics: [] };
 }

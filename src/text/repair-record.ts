@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedYaml, PathSegment } from '../records/parse-yaml.js';
 import { repairLine } from './mojibake.js';
 import { findUnrecoverable } from './unrecoverable.js';
+import { say } from '../messages/index.js';
 
 export interface RepairRecordOptions {
   /** Lost characters are errors rather than warnings. */
@@ -37,9 +38,7 @@ export function repairRecordStrings(file: string, parsed: ParsedYaml, options: R
             file,
             ...where,
             severity: 'warning',
-            code: 'text/mojibake',
-            message: `repaired garbled text (${change.kind}): "${change.before}" → "${change.after}"`,
-            hint: 'fix it in the record file',
+            ...say('text/mojibake', { kind: change.kind, before: change.before, after: change.after }),
           });
         }
         return result.text;
@@ -50,9 +49,7 @@ export function repairRecordStrings(file: string, parsed: ParsedYaml, options: R
         file,
         ...where,
         severity: options.strict ? 'error' : 'warning',
-        code: 'text/unrecoverable',
-        message: `lost characters "${lost.text}" cannot be restored`,
-        hint: 'retype them from the original document',
+        ...say('text/unrecoverable', { text: lost.text }),
       });
     }
     return repaired;

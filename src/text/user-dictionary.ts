@@ -9,27 +9,29 @@ import { parseDocument } from 'yaml';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { readText } from '../input/read-text.js';
 import type { UserDictionary } from './script.js';
+import { say, type Phrase } from '../messages/index.js';
+import { yamlProblem } from '../messages/yaml-errors.js';
 
 export async function loadUserDictionary(file: string, env?: NodeJS.ProcessEnv): Promise<Result<UserDictionary>> {
   const text = await readText(file, env);
   if (!text.ok) return text;
-  const fail = (line: number, message: string): Result<UserDictionary> => ({
+  const fail = (line: number, detail: Phrase): Result<UserDictionary> => ({
     ok: false,
-    diagnostics: [{ file, line, column: 1, severity: 'error', code: 'dictionary/invalid', message, hint: 'write `source: target` (YAML) or `source<TAB>target` lines' } satisfies Diagnostic],
+    diagnostics: [{ file, line, column: 1, severity: 'error', ...say('dictionary/invalid', { detail }) } satisfies Diagnostic],
   });
   if (/\.ya?ml$/i.test(path.basename(file))) {
     const doc = parseDocument(text.value, { uniqueKeys: true });
-    if (doc.errors.length > 0) return fail(1, `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+    if (doc.errors.length > 0) return fail(1, { en: `not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`, zh: `YAML 格式错误：${yamlProblem(doc.errors[0]!.code, doc.errors[0]!.message.split('\n')[0]!).zh}` });
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const entries = Object.entries(value as Record<string, unknown>);
-      if (entries.some(([, v]) => typeof v !== 'string')) return fail(1, 'every target must be text');
+      if (entries.some(([, v]) => typeof v !== 'string')) return fail(1, { en: 'every target must be text', zh: '每个目标词都必须是文字' });
       return { ok: true, value: entries as Array<[string, string]>, diagnostics: text.diagnostics };
     }
     if (Array.isArray(value) && value.every((e) => Array.isArray(e) && e.length === 2 && e.every((x) => typeof x === 'string'))) {
       return { ok: true, value: value as Array<[string, string]>, diagnostics: text.diagnostics };
     }
-    return fail(1, 'expected a mapping of source: target');
+    return fail(1, { en: 'expected a mapping of source: target', zh: '应为“原词: 目标词”的键值对' });
   }
   const entries: Array<[string, string]> = [];
   const lines = text.value.split(/\r?\n/);
@@ -38,7 +40,7 @@ export async function loadUserDictionary(file: string, env?: NodeJS.ProcessEnv):
     if (line === '' || line.startsWith('#')) continue;
     const [source, targets] = line.split('\t');
     const target = targets?.trim().split(/\s+/)[0];
-    if (!source || !target) return fail(i + 1, 'expected source<TAB>target');
+    if (!source || !target) return fail(i + 1, { en: 'expected source<TAB>target', zh: '应为“原词<Tab>目标词”' });
     entries.push([source.trim(), target]);
   }
   return { ok: true, value: entries, diagnostics: text.diagnostics };

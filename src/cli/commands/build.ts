@@ -21,6 +21,7 @@ import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared
 import { version } from '../version.js';
 import { templateOption } from '../template-option.js';
 import { templateFolderState } from '../../template/resolve.js';
+import { say, t, type Args, type CliTextKey } from '../../messages/index.js';
 
 export { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
 export type { OutputFormat } from '../../build/build-one.js';
@@ -52,14 +53,15 @@ interface InputSummary {
 
 export async function build(inputs: string[], options: BuildOptions, io: CliIo): Promise<number> {
   const started = performance.now();
-  const usage = (message: string) => {
-    io.stderr(`report: ${message}\n`);
+  const lang = io.lang ?? 'en';
+  const usage = (key: CliTextKey, args: Args) => {
+    io.stderr(`report: ${t(key, lang, args)}\n`);
     return EXIT.usage;
   };
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs must be a whole number of 1 or more (found "${options.jobs}")`);
+  if (!Number.isInteger(jobs) || jobs < 1) return usage('usage.jobs', { value: String(options.jobs) });
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  if (options.shard !== undefined && !shard) return usage(`--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (found "${options.shard}")`);
+  if (options.shard !== undefined && !shard) return usage('usage.shard', { value: options.shard });
 
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
@@ -69,7 +71,7 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   const resolve = (p: string) => path.resolve(io.cwd, p);
   const outDir = options.out !== undefined ? resolve(options.out) : (config.output ?? resolve('out'));
   const unsafeOut = await outputDirProblem(outDir, io.cwd);
-  if (unsafeOut) return usage(`${shown(io, outDir)}: ${unsafeOut.message} (${unsafeOut.hint})`);
+  if (unsafeOut) return usage('usage.outFolder', { folder: shown(io, outDir), problem: formatDiagnostic({ file: '', severity: 'error', ...unsafeOut }, lang).replace(/^: /, '') });
   const found = await findInputs(inputs.map(resolve));
   report(io, found.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
   const missing = found.diagnostics.filter((d) => d.severity === 'error').length;
@@ -90,7 +92,7 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
     const earlier = claimed.get(outBase);
     if (earlier) {
       summaries.push(failure(io, input.file, [
-        { file: input.file, severity: 'error', code: 'output/collision', message: `its output would overwrite the output of ${earlier}`, hint: 'rename one of the files or build them into separate folders' },
+        { file: input.file, severity: 'error', ...say('output/collision', { earlier }) },
       ]));
       continue;
     }
@@ -150,7 +152,13 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   const failed = summaries.filter((s) => s.status === 'failed').length + missing;
   const skipped = summaries.filter((s) => s.status === 'skipped').length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const line = `built ${built}, failed ${failed}${skipped ? `, skipped ${skipped} up to date` : ''}${interrupted ? `, interrupted (${pending.length - built - (failed - missing)} not started)` : ''}, ${seconds} s`;
+  const line = t('summary.build', lang, {
+    built,
+    failed,
+    skipped: skipped ? t('summary.skipped', lang, { count: skipped }) : '',
+    interrupted: interrupted ? t('summary.interrupted', lang, { count: pending.length - built - (failed - missing) }) : '',
+    seconds,
+  });
   if (!options.quiet || failed > 0) io.stderr(`${line}\n`);
   if (options.json !== undefined && options.json !== false) {
     const order = new Map(sorted.map((f, i) => [shown(io, f.file), i]));
@@ -177,11 +185,11 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
 }
 
 function failure(io: CliIo, file: string, diagnostics: Diagnostic[]): InputSummary {
-  return { input: shown(io, file), status: 'failed', outputs: [], warnings: [], errors: diagnostics.map((d) => formatDiagnostic({ ...d, file: shown(io, d.file) })), durationMs: 0 };
+  return { input: shown(io, file), status: 'failed', outputs: [], warnings: [], errors: diagnostics.map((d) => formatDiagnostic({ ...d, file: shown(io, d.file) }, io.lang)), durationMs: 0 };
 }
 
 function summarize(io: CliIo, result: BuildResult): InputSummary {
-  const format = (d: Diagnostic) => formatDiagnostic({ ...d, file: shown(io, d.file) });
+  const format = (d: Diagnostic) => formatDiagnostic({ ...d, file: shown(io, d.file) }, io.lang);
   return {
     input: shown(io, result.file),
     status: result.status,

@@ -8,6 +8,7 @@ import { findInputs } from '../../input/find-inputs.js';
 import { renderFile } from '../../pipeline.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
+import { t } from '../../messages/index.js';
 import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
 
 export async function check(inputs: string[], options: Partial<ReadOptions>, io: CliIo): Promise<number> {
@@ -23,6 +24,6 @@ export async function check(inputs: string[], options: Partial<ReadOptions>, io:
     report(io, rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
     if (!rendered.ok || hasErrors(rendered.diagnostics)) invalid++;
   }
-  io.stderr(`checked ${files.length}: ${files.length - invalid} ok, ${invalid} with errors\n`);
+  io.stderr(`${t('summary.check', io.lang ?? 'en', { count: files.length, ok: files.length - invalid, invalid })}\n`);
   return missing === 0 && invalid === 0 && files.length > 0 ? EXIT.ok : EXIT.invalidInput;
 }

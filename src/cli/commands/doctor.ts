@@ -10,7 +10,7 @@ import path from 'node:path';
 import { runTool, findTools } from '../../verify/tools.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import type { Lang } from '../lang.js';
+import type { Lang } from '../../messages/lang.js';
 
 /** The faces GB/T 9704 names, with the names fontconfig may list them under. */
 const FONTS: Array<{ face: string; aliases: string[]; role: { en: string; zh: string } }> = [

@@ -6,6 +6,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { say, t, type CliTextKey, type Phrase } from '../../messages/index.js';
 import { decodeText } from '../../input/read-text.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { fixText, type FixOptions } from '../../text/fix-text.js';
@@ -30,8 +31,8 @@ export interface FixCommandOptions {
 
 export async function fix(inputs: string[], options: FixCommandOptions, io: CliIo): Promise<number> {
   const files = inputs.length === 0 ? ['-'] : inputs;
-  if (options.inPlace && files.includes('-')) return usage(io, '--in-place needs files, not standard input');
-  if (options.inPlace && options.output) return usage(io, 'give either --in-place or -o, not both');
+  if (options.inPlace && files.includes('-')) return usage(io, 'usage.inPlaceStdin');
+  if (options.inPlace && options.output) return usage(io, 'usage.inPlaceAndOutput');
   const fixOptions: FixOptions = {
     repair: options.repair,
     punctuation: options.punct ?? false,
@@ -51,7 +52,7 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
     const { scriptConverter } = await import('../../text/script.js');
     convert = await scriptConverter(options.to, dictionary);
   } else if (options.dictionary) {
-    return usage(io, '--dictionary applies to --to: give the script to convert to');
+    return usage(io, 'usage.dictionaryWithoutTo');
   }
   const outputs: string[] = [];
   let failed = false;
@@ -61,32 +62,30 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
     try {
       bytes = input === '-' ? await io.stdin() : await readFile(path.resolve(io.cwd, input));
     } catch (error) {
-      print(io, { file: name, severity: 'error', code: 'io/read', message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, hint: 'check the path' });
+      print(io, { file: name, severity: 'error', ...say('io/read', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }) });
       failed = true;
       continue;
     }
     const decoded = decodeText(bytes);
     if (!decoded) {
-      print(io, { file: name, severity: 'error', code: 'io/encoding', message: 'the file is not text in a known encoding', hint: 'give a text file' });
+      print(io, { file: name, severity: 'error', ...say('io/encoding') });
       failed = true;
       continue;
     }
-    if (decoded.assumed) print(io, { file: name, severity: 'note', code: 'io/encoding-assumed', message: `not UTF-8; read as ${decoded.encoding}` });
+    if (decoded.assumed) print(io, { file: name, severity: 'note', ...say('io/encoding-assumed', { encoding: decoded.encoding }) });
 
     const result = fixText(decoded.text, fixOptions);
     if (options.report) {
       for (const c of result.changes) io.stderr(`${name}:${c.line}:${c.column}: ${c.kind}: "${c.before}" → "${c.after}"\n`);
     }
-    for (const r of result.removed) io.stderr(`${name}:${r.line}: removed ${r.reason}: "${r.text}"\n`);
+    for (const r of result.removed) io.stderr(`${t('fix.removed', io.lang ?? 'en', { where: `${name}:${r.line}`, reason: removalReason(r.reason), text: r.text })}\n`);
     for (const lost of result.unrecoverable) {
       print(io, {
         file: name,
         line: lost.line,
         column: lost.column,
         severity: options.strict ? 'error' : 'warning',
-        code: 'text/unrecoverable',
-        message: `lost characters "${lost.text}" cannot be restored`,
-        hint: 'retype them from the original document',
+        ...say('text/unrecoverable', { text: lost.text }),
       });
     }
     if (options.strict && result.unrecoverable.length > 0) {
@@ -113,10 +112,27 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
 }
 
 function print(io: CliIo, diagnostic: Diagnostic): void {
-  io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+  io.stderr(`${formatDiagnostic(diagnostic, io.lang)}\n`);
 }
 
-function usage(io: CliIo, message: string): number {
-  io.stderr(`report: ${message}\n`);
+function usage(io: CliIo, key: CliTextKey): number {
+  io.stderr(`report: ${t(key, io.lang ?? 'en')}\n`);
   return EXIT.usage;
 }
+
+/** Why a line was removed (src/text/boilerplate.ts names the reasons in English), for messages. */
+const REMOVAL_REASONS: Record<string, string> = {
+  'source/attribution': '来源行',
+  tags: '标签行',
+  navigation: '导航行',
+  'call to share': '分享提示',
+  "editor's note": '编者按语',
+  counter: '阅读计数',
+  URL: '网址行',
+  link: '链接行',
+  'teaser title': '推荐文章标题',
+  teaser: '推荐文章摘要',
+  'repeated title': '重复的标题',
+  'page footer': '页脚',
+};
+const removalReason = (reason: string): Phrase => ({ en: reason, zh: REMOVAL_REASONS[reason] ?? reason });

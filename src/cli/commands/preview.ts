@@ -11,6 +11,7 @@ import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
 import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
 import { templateOption } from '../template-option.js';
+import { t } from '../../messages/index.js';
 
 export interface PreviewOptions extends Partial<ReadOptions> {
   output?: string;
@@ -38,7 +39,7 @@ export async function preview(input: string, options: PreviewOptions, io: CliIo)
     try {
       await writeFileAtomic(target, rendered.value.markdown);
     } catch (error) {
-      io.stderr(`report: cannot write ${shown(io, target)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      io.stderr(`report: ${t('fail.writeFile', io.lang ?? 'en', { file: shown(io, target), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
       return EXIT.invalidInput;
     }
   } else {

@@ -1,0 +1,156 @@
+/**
+ * The command line's own texts in English and Chinese: help, usage errors, progress and
+ * summary lines. Problems found in files are diagnostics (./diagnostics.ts); these are the
+ * rest. Keys are `area.name`; placeholders as in ./format.ts.
+ */
+import type { Phrase } from './format.js';
+
+export const CLI_TEXTS = {
+  // --- help: the program ---------------------------------------------------------------------
+  'help.program': {
+    en: 'Turn YAML records into Chinese official documents (GB/T 9704 Word files) with a Markdown preview.',
+    zh: '把 YAML 记录生成中文公文（符合 GB/T 9704 的 Word 文件），并可输出 Markdown 预览。',
+  },
+  'help.version': { en: 'print the version', zh: '显示版本号' },
+  'help.help': { en: 'show help for a command', zh: '显示帮助' },
+  'help.helpCommand': { en: 'show help for a command', zh: '显示某个命令的帮助' },
+  'help.debug': { en: 'show stack traces of internal errors', zh: '内部错误时显示调用栈（供维护者排查）' },
+  'help.lang': {
+    en: 'language of messages: zh or en (default: REPORT_LANG, then LC_ALL/LC_MESSAGES/LANG)',
+    zh: '提示信息的语言：zh 或 en（默认依次看 REPORT_LANG、LC_ALL、LC_MESSAGES、LANG）',
+  },
+  'help.after': { en: '(run report --help for usage)', zh: '（运行 report --help 查看用法）' },
+  'help.usage': { en: 'Usage:', zh: '用法：' },
+  'help.options': { en: 'Options:', zh: '选项：' },
+  'help.commands': { en: 'Commands:', zh: '命令：' },
+  'help.arguments': { en: 'Arguments:', zh: '参数：' },
+  'help.globalOptions': { en: 'Global Options:', zh: '全局选项：' },
+  'help.default': { en: 'default', zh: '默认' },
+  'help.choices': { en: 'choices', zh: '可选' },
+
+  // --- help: shared options ------------------------------------------------------------------
+  'help.opt.noRepair': { en: 'do not repair garbled text (mojibake) in the records', zh: '不修复记录里的乱码' },
+  'help.opt.strict': { en: 'treat lost characters (U+FFFD, 锟斤拷) as errors', zh: '把丢失的字符（U+FFFD、锟斤拷）当作错误' },
+  'help.opt.script': { en: 'output script (overrides the record and report.config.yaml)', zh: '输出字形（优先于记录和 report.config.yaml 里的设置）' },
+  'help.opt.template': {
+    en: 'template for every record: a name (report templates lists them) or a .hbs file',
+    zh: '所有记录使用的模板：模板名（report templates 可列出）或 .hbs 文件',
+  },
+  'help.arg.inputs': { en: 'record files or folders', zh: '记录文件或文件夹' },
+
+  // --- help: build ---------------------------------------------------------------------------
+  'help.build': {
+    en: 'build a Word file (and/or Markdown) for each record file; folders are searched for *.yaml/*.yml',
+    zh: '为每个记录文件生成 Word 文件（和/或 Markdown）；给文件夹时处理其中所有 *.yaml/*.yml',
+  },
+  'help.build.out': { en: 'output folder (default: `output:` in report.config.yaml, else out)', zh: '输出文件夹（默认取 report.config.yaml 的 `output:`，否则为 out）' },
+  'help.build.format': { en: 'what to write', zh: '输出什么：docx（Word）、md（Markdown）或 both（两者）' },
+  'help.build.jobs': { en: 'worker threads for a batch (default: the number of cores)', zh: '批量生成时的并行线程数（默认为 CPU 核数）' },
+  'help.build.shard': { en: 'build only the i-th of n slices of the sorted inputs (for a CI matrix)', zh: '只生成排序后输入的第 i 份（共 n 份，用于 CI 矩阵）' },
+  'help.build.force': { en: 'rebuild outputs that are up to date', zh: '已是最新的输出也重新生成' },
+  'help.build.quiet': { en: 'print only problems', zh: '只显示问题' },
+  'help.build.json': { en: 'write a machine-readable summary to stdout, or to a file', zh: '输出机器可读的汇总（JSON），写到标准输出或指定文件' },
+
+  // --- help: preview, templates, init, check -------------------------------------------------
+  'help.preview': { en: 'print the Markdown preview of a record file', zh: '输出记录文件的 Markdown 预览' },
+  'help.preview.input': { en: 'a record file', zh: '一个记录文件' },
+  'help.preview.output': { en: 'write the preview to a file instead of stdout', zh: '把预览写入文件，而不是显示在屏幕上' },
+  'help.preview.watch': {
+    en: 'keep running: render again when the record, its template or the config changes',
+    zh: '保持运行：记录、模板或设置一改动就重新生成',
+  },
+  'help.templates': { en: "list the built-in templates and those in the project's template folder", zh: '列出内置模板和本项目模板文件夹里的模板' },
+  'help.eject': { en: "copy a built-in template and its partials into the project's template folder, to edit", zh: '把内置模板及其子模板复制到本项目的模板文件夹，供修改' },
+  'help.eject.name': { en: 'a built-in template: summary, plan or briefing', zh: '内置模板：summary、plan 或 briefing' },
+  'help.eject.dir': { en: 'where to put it (default: the template folder, ./templates)', zh: '放在哪里（默认为模板文件夹 ./templates）' },
+  'help.eject.force': { en: 'overwrite files that are already there', zh: '覆盖已有的文件' },
+  'help.init': { en: 'create a working folder: a record file per genre, report.config.yaml and a README', zh: '新建工作文件夹：每个文种一份记录、report.config.yaml 和说明文件' },
+  'help.init.dir': { en: 'the folder (default: the current folder)', zh: '文件夹（默认为当前文件夹）' },
+  'help.check': {
+    en: 'validate record files without writing anything; every problem as FILE:LINE:COL: message',
+    zh: '只检查记录文件、不生成；每个问题一行：文件:行:列: 问题',
+  },
+
+  // --- help: fix -----------------------------------------------------------------------------
+  'help.fix': { en: 'repair garbled Chinese text (mojibake) in plain text files; repaired UTF-8 on stdout', zh: '修复纯文本文件里的中文乱码；修复后的 UTF-8 文本输出到屏幕' },
+  'help.fix.files': { en: 'text files; none or - reads standard input', zh: '文本文件；不写或写 - 则读标准输入' },
+  'help.fix.output': { en: 'write the result to a file', zh: '把结果写入文件' },
+  'help.fix.inPlace': { en: 'rewrite each file, keeping the original as FILE.bak', zh: '直接改写原文件，原文件留作 文件.bak' },
+  'help.fix.unwrap': { en: 'join lines broken at PDF line ends, keep real paragraph breaks', zh: '接上从 PDF 复制时断开的行，保留真正的分段' },
+  'help.fix.stripBoilerplate': {
+    en: 'remove web residue (source lines, tags, share prompts); each removed line on stderr',
+    zh: '删去网页残留（来源、标签、分享提示等），删去的每一行都会列出',
+  },
+  'help.fix.punct': {
+    en: 'half-width , ; : ? ! ( ) and straight quotes in Chinese text become full-width',
+    zh: '中文里的半角 , ; : ? ! ( ) 和直引号改为全角标点',
+  },
+  'help.fix.noRepair': { en: 'leave mojibake alone (only the other options apply)', zh: '不修复乱码（只做其他选项的处理）' },
+  'help.fix.report': { en: 'print each change as FILE:LINE:COL: kind: "before" → "after" on stderr', zh: '列出每处改动：文件:行:列: 类型: "改前" → "改后"' },
+  'help.fix.strict': {
+    en: 'lost characters (U+FFFD, 锟斤拷) are errors: exit 1 and write nothing for that file',
+    zh: '丢失的字符（U+FFFD、锟斤拷）视为错误：退出码 1，该文件不输出',
+  },
+  'help.fix.to': { en: 'convert to a script after repair', zh: '修复后转换为指定字形' },
+  'help.fix.dictionary': { en: 'user dictionary for --to (YAML or source<TAB>target lines)', zh: '--to 使用的自定义词典（YAML，或每行 原词<Tab>目标词）' },
+
+  // --- help: render-check, doctor, schema ----------------------------------------------------
+  'help.renderCheck': {
+    en: 'convert Word files with LibreOffice and check the PDF: A4, 22 lines of 28 characters, page numbers, fonts',
+    zh: '用 LibreOffice 把 Word 文件转成 PDF 并核对：A4、每页 22 行、每行 28 字、页码、字体',
+  },
+  'help.renderCheck.docx': { en: 'Word files built by report build', zh: 'report build 生成的 Word 文件' },
+  'help.renderCheck.record': {
+    en: 'the record a docx was built from, once per docx in the same order: also checks headings, text and signature',
+    zh: '生成该 Word 文件所用的记录，每个文件一个、顺序相同：另核对各级标题、正文和落款',
+  },
+  'help.doctor': {
+    en: 'check this machine: Node.js, a writable output folder, LibreOffice for render checks, the 公文 fonts',
+    zh: '检查本机：Node.js、输出文件夹能否写入、排版检查用的 LibreOffice、公文字体',
+  },
+  'help.doctor.out': { en: 'the output folder to check', zh: '要检查的输出文件夹' },
+  'help.schema': { en: 'print the JSON Schema of record files (also in schema/record.schema.json)', zh: '输出记录文件的 JSON Schema（同 schema/record.schema.json）' },
+
+  // --- usage errors (commander's and ours) ---------------------------------------------------
+  'usage.unknownOption': { en: "unknown option '{option}'", zh: '不认识的选项 {option}' },
+  'usage.unknownCommand': { en: "unknown command '{command}'", zh: '不认识的命令 {command}' },
+  'usage.didYouMean': { en: '(did you mean {suggestion}?)', zh: '（是否为 {suggestion}？）' },
+  'usage.missingArgument': { en: "missing required argument '{name}'", zh: '缺少参数 {name}' },
+  'usage.optionMissingArgument': { en: "option '{option}' argument missing", zh: '选项 {option} 缺少取值' },
+  'usage.invalidChoice': { en: "option '{option}' argument '{value}' is invalid: choose one of {choices}", zh: '选项 {option} 的取值“{value}”无效，可选：{choices}' },
+  'usage.excessArguments': { en: 'too many arguments: {details}', zh: '参数太多：{details}' },
+  'usage.other': { en: '{detail}', zh: '{detail}' },
+  'usage.jobs': { en: '--jobs must be a whole number of 1 or more (found "{value}")', zh: '--jobs 应为不小于 1 的整数（当前为“{value}”）' },
+  'usage.shard': { en: '--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (found "{value}")', zh: '--shard 应写成 i/n，且 1 ≤ i ≤ n，如 2/4（当前为“{value}”）' },
+  'usage.outFolder': { en: '{folder}: {problem}', zh: '{folder}：{problem}' },
+  'usage.inPlaceStdin': { en: '--in-place needs files, not standard input', zh: '--in-place 需要给出文件，不能用于标准输入' },
+  'usage.inPlaceAndOutput': { en: 'give either --in-place or -o, not both', zh: '--in-place 和 -o 只能选一个' },
+  'usage.dictionaryWithoutTo': { en: '--dictionary applies to --to: give the script to convert to', zh: '--dictionary 要和 --to 一起用：请给出要转换成的字形' },
+  'usage.templateOption': { en: '-t {spec}: {message} ({hint})', zh: '-t {spec}：{message}（{hint}）' },
+
+  // --- failures outside the input files ------------------------------------------------------
+  'fail.internal': { en: 'internal error: {detail}', zh: '内部错误：{detail}' },
+  'fail.internalHint': { en: '(run again with --debug for details)', zh: '（加 --debug 重新运行可看到详细信息，请反馈给维护者）' },
+  'fail.write': { en: '{detail} (check the path and its permissions)', zh: '{detail}（请检查路径和写入权限）' },
+  'fail.writeFile': { en: 'cannot write {file} ({reason})', zh: '无法写入 {file}（{reason}）' },
+  'fail.writePreview': { en: 'cannot write the preview ({reason})', zh: '无法写入预览（{reason}）' },
+
+  // --- progress and summaries ----------------------------------------------------------------
+  'progress.bar': { en: 'building {bar} {value}/{total} files | {rate} docs/s | ETA {eta_formatted}', zh: '生成中 {bar} {value}/{total} 个文件 | 每秒 {rate} 份 | 预计还需 {eta_formatted}' },
+  'summary.build': { en: 'built {built}, failed {failed}{skipped}{interrupted}, {seconds} s', zh: '已生成 {built} 份，失败 {failed} 份{skipped}{interrupted}，用时 {seconds} 秒' },
+  'summary.skipped': { en: ', skipped {count} up to date', zh: '，{count} 份已是最新而跳过' },
+  'summary.interrupted': { en: ', interrupted ({count} not started)', zh: '，已中断（{count} 份未开始）' },
+  'summary.check': { en: 'checked {count}: {ok} ok, {invalid} with errors', zh: '已检查 {count} 个：{ok} 个无误，{invalid} 个有错误' },
+  'fix.removed': { en: '{where}: removed {reason}: "{text}"', zh: '{where}：已删去{reason}：“{text}”' },
+  'watch.rendered': { en: '[{time}] rendered{what}', zh: '[{time}] 已生成{what}' },
+  'watch.failedHeading': { en: 'The preview could not be rendered:', zh: '预览无法生成：' },
+  'watch.lastGood': { en: 'The last preview that rendered follows.', zh: '下面是上一次成功生成的预览。' },
+  'watch.errors': { en: '[{time}] {count} {count|error|errors}; still watching', zh: '[{time}] {count} 个错误；仍在监视' },
+  'watch.start': { en: 'watching {file}, its template and the project config (Ctrl-C stops)', zh: '正在监视 {file}、它的模板和项目设置（按 Ctrl-C 停止）' },
+
+  // --- severities in printed diagnostics -----------------------------------------------------
+  'severity.warning': { en: 'warning: ', zh: '警告：' },
+  'severity.note': { en: 'note: ', zh: '提示：' },
+} satisfies Record<string, Phrase>;
+
+export type CliTextKey = keyof typeof CLI_TEXTS;
