@@ -16,7 +16,7 @@ date: 2024-12-18
 /** The one-line messages a record text produces. */
 function problems(text: string): string[] {
   const result = parseRecordText('r.yaml', text);
-  return result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+  return result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
 }
 
 describe('record validation', () => {

@@ -147,7 +147,7 @@ export const DIAGNOSTICS = {
     hint: { en: '{suggestion}', zh: '{suggestion}' },
   },
   'schema/kind': {
-    en: '{field} is {found}, expected one of {options}',
+    en: '`kind` is {found}, expected one of {options}',
     zh: '未知文种{found}，可选：{options}',
     hint: { en: '{suggestion}', zh: '{suggestion}' },
   },

@@ -43,5 +43,5 @@ export function interpolate(template: string, args: Args, lang: Lang): string {
 
 /** The placeholder names a template uses (plural forms count as uses of their number). */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).sort();
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
 }
