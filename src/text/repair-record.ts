@@ -8,6 +8,7 @@ import type { ParsedYaml, PathSegment } from '../records/parse-yaml.js';
 import { repairLine } from './mojibake.js';
 import { findUnrecoverable } from './unrecoverable.js';
 import { say } from '../messages/index.js';
+import { repairKind } from '../messages/repair-kinds.js';
 
 export interface RepairRecordOptions {
   /** Lost characters are errors rather than warnings. */
@@ -38,7 +39,7 @@ export function repairRecordStrings(file: string, parsed: ParsedYaml, options: R
             file,
             ...where,
             severity: 'warning',
-            ...say('text/mojibake', { kind: change.kind, before: change.before, after: change.after }),
+            ...say('text/mojibake', { kind: repairKind(change.kind), before: change.before, after: change.after }),
           });
         }
         return result.text;
