@@ -143,15 +143,23 @@ describe('the checks and the font report on measured data (no LibreOffice needed
 
   it('passes 22 lines of 28 characters and says what it measured', () => {
     const f = facts([page(1, [full]), page(2, Array(22).fill(full)), page(3, [full])]);
-    expect(checkLinesPerPage(f)).toEqual({ name: 'lines per page', ok: true, detail: '22 on page 2' });
-    expect(checkCharactersPerLine(f)).toEqual({ name: 'characters per line', ok: true, detail: '28 on page 2, 22 of 22 lines full' });
+    // English as data; both languages beside it for printing.
+    expect(checkLinesPerPage(f)).toEqual({
+      name: 'lines per page',
+      ok: true,
+      detail: '22 on page 2',
+      text: { name: { en: 'lines per page', zh: '每页行数' }, detail: { en: '22 on page 2', zh: '第 2 页 22 行' } },
+    });
+    expect(checkCharactersPerLine(f)).toMatchObject({ name: 'characters per line', ok: true, detail: '28 on page 2, 22 of 22 lines full' });
+    expect(checkCharactersPerLine(f).text?.detail.zh).toBe('第 2 页最长的一行 28 字，22 行中有 22 行是满行');
     expect(checkPageNumbers(f).ok).toBe(true);
-    expect(checkPageSize(f)).toEqual({ name: 'A4 page size', ok: true, detail: '' });
+    expect(checkPageSize(f)).toMatchObject({ name: 'A4 page size', ok: true, detail: '' });
   });
 
   it('fails too few lines, too many or too few characters, and a number on the wrong side', () => {
     const f = facts([page(1, [full]), page(2, Array(19).fill(full)), page(3, [full])]);
-    expect(checkLinesPerPage(f)).toEqual({ name: 'lines per page', ok: false, detail: '19 on page 2 (expected 22 ± 1)' });
+    expect(checkLinesPerPage(f)).toMatchObject({ name: 'lines per page', ok: false, detail: '19 on page 2 (expected 22 ± 1)' });
+    expect(checkLinesPerPage(f).text?.detail.zh).toBe('第 2 页 19 行（应为 22 ± 1 行）');
     const wide = facts([page(1, [full]), page(2, Array(22).fill(`${full}九十`)), page(3, [full])]);
     expect(checkCharactersPerLine(wide)).toMatchObject({ ok: false, detail: expect.stringMatching(/^30 on page 2 \(expected at most 28\)/) });
     // Closing punctuation hanging in the margin and half-width digits are allowed for.
@@ -163,6 +171,8 @@ describe('the checks and the font report on measured data (no LibreOffice needed
     swapped.words = page(3, [full]).words.map((w) => (w.text === '3' ? { ...w, text: '2' } : w));
     expect(checkPageNumbers(facts([page(1, [full]), swapped])).detail).toBe('page 2: the number is not on the left (starts at 466 pt)');
     expect(checkPageSize(facts([page(1, [full], 612, 792)])).detail).toBe('page 1 is 612 × 792 pt (letter); expected A4, 595 × 842 pt');
+    expect(checkPageSize(facts([page(1, [full], 612, 792)])).text?.detail.zh).toBe('第 1 页为 612 × 792 pt（letter），应为 A4（595 × 842 pt）');
+    expect(checkPageNumbers(facts([page(1, [full]), swapped])).text?.detail.zh).toBe('第 2 页：页码不在左侧（左端在 466 pt）');
     expect(checkLinesPerPage(facts([page(1, [full])]))).toMatchObject({ ok: true, skipped: true });
   });
 

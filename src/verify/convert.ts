@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
+import type { Phrase } from '../messages/index.js';
+import { both, toolError } from './texts.js';
 import { runTool } from './tools.js';
 
 export type Conversion =
@@ -18,6 +20,8 @@ export type Conversion =
       /** not-found: the input is missing; not-docx: it is not a Word file; no-libreoffice: soffice did not run; failed: LibreOffice made no PDF. */
       reason: 'not-found' | 'not-docx' | 'no-libreoffice' | 'failed';
       message: string;
+      /** The message in English and Chinese. */
+      text: Phrase;
     };
 
 export interface ConvertOptions {
@@ -29,17 +33,20 @@ export interface ConvertOptions {
   timeoutMs?: number;
 }
 
+type Problem = { reason: 'not-found' | 'not-docx'; message: string; text: Phrase };
+const problem = (reason: Problem['reason'], text: Phrase): Problem => ({ reason, message: text.en, text });
+
 /** Why a file is not a .docx LibreOffice should be given, or undefined when it is one. */
-export async function docxProblem(file: string): Promise<{ reason: 'not-found' | 'not-docx'; message: string } | undefined> {
+export async function docxProblem(file: string): Promise<Problem | undefined> {
   let bytes: Uint8Array;
   try {
-    if (!(await stat(file)).isFile()) return { reason: 'not-found', message: 'not a file' };
+    if (!(await stat(file)).isFile()) return problem('not-found', both('verify.notAFile'));
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { reason: 'not-found', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (error as Error).message})` };
+    return problem('not-found', code === 'ENOENT' ? both('verify.fileNotFound') : both('verify.cannotRead', { reason: code ?? (error as Error).message }));
   }
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { reason: 'not-docx', message: 'not a Word file (a .docx is a zip archive; this file is not one)' };
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return problem('not-docx', both('verify.notZip'));
   const names: string[] = [];
   try {
     unzipSync(bytes, {
@@ -49,9 +56,9 @@ export async function docxProblem(file: string): Promise<{ reason: 'not-found' |
       },
     });
   } catch (error) {
-    return { reason: 'not-docx', message: `not a Word file: the zip archive is damaged (${(error as Error).message})` };
+    return problem('not-docx', both('verify.damagedZip', { reason: (error as Error).message }));
   }
-  if (!names.includes('word/document.xml')) return { reason: 'not-docx', message: 'not a Word file: the zip archive has no word/document.xml' };
+  if (!names.includes('word/document.xml')) return problem('not-docx', both('verify.noDocumentXml'));
   return undefined;
 }
 
@@ -85,7 +92,8 @@ export async function convertToPdf(inputs: readonly string[], options: ConvertOp
       const taken = new Set<string>();
       for (const q of queued) {
         if (!run.ok && run.error === 'not found') {
-          results[q.index] = { ok: false, input: q.input, reason: 'no-libreoffice', message: `LibreOffice not found (${options.soffice ?? 'soffice'})` };
+          const text = both('verify.noLibreOffice', { soffice: options.soffice ?? 'soffice' });
+          results[q.index] = { ok: false, input: q.input, reason: 'no-libreoffice', message: text.en, text };
           continue;
         }
         const produced = path.join(pdfDir, `${q.index}.pdf`);
@@ -95,12 +103,11 @@ export async function convertToPdf(inputs: readonly string[], options: ConvertOp
             .split('\n')
             .map((l) => l.trim())
             .filter((l) => /error/i.test(l) && !/javaldx/.test(l));
-          results[q.index] = {
-            ok: false,
-            input: q.input,
-            reason: 'failed',
-            message: `LibreOffice made no PDF${run.ok ? '' : ` (soffice: ${run.error})`}${said.length > 0 ? `: ${[...new Set(said)].join('; ')}` : ''}`,
-          };
+          const text = both('verify.noPdf', {
+            soffice: run.ok ? '' : both('verify.noPdfSoffice', { error: toolError(run.error) }),
+            said: said.length > 0 ? both('verify.noPdfSaid', { lines: [...new Set(said)].join('; ') }) : '',
+          });
+          results[q.index] = { ok: false, input: q.input, reason: 'failed', message: text.en, text };
           continue;
         }
         const base = path.basename(q.input).replace(/\.docx$/i, '');

@@ -9,7 +9,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
+import type { Phrase } from '../messages/index.js';
 import type { EmbeddedFont, PdfFacts, TextSegment } from './pdf-read.js';
+import { both } from './texts.js';
 import { runTool } from './tools.js';
 
 export interface FontUse {
@@ -38,6 +40,8 @@ export interface FontReport {
   embedded: string[];
   /** Why the report is incomplete (docx unreadable, pdffonts missing), if it is. */
   problem?: string;
+  /** The problem in English and Chinese. */
+  problemText?: Phrase;
 }
 
 /** PostScript names of the usual Windows faces, for when fontconfig cannot be asked. */
@@ -248,7 +252,8 @@ export async function fontReport(docx: string, facts: PdfFacts, options: { fcLis
   try {
     parts = await readDocxParts(docx);
   } catch (error) {
-    return { faces: [], embedded, problem: `cannot read the docx (${(error as Error).message})` };
+    const problemText = both('verify.docxUnreadable', { reason: (error as Error).message });
+    return { faces: [], embedded, problem: problemText.en, problemText };
   }
   const fonts = readDocxFonts(parts);
   const votes = attribute(fonts, facts.segments);
@@ -279,7 +284,8 @@ export async function fontReport(docx: string, facts: PdfFacts, options: { fcLis
       status,
     });
   }
-  return { faces, embedded, ...(facts.segments.length === 0 ? { problem: 'pdftohtml gave no text: which font set which face is unknown' } : {}) };
+  const problemText = facts.segments.length === 0 ? both('verify.noPdfText') : undefined;
+  return { faces, embedded, ...(problemText ? { problem: problemText.en, problemText } : {}) };
 }
 
 export type { EmbeddedFont };

@@ -6,8 +6,9 @@
 import type { DocumentModel } from '../model/types.js';
 import { convertToPdf } from './convert.js';
 import { fontReport, type FontReport } from './fonts.js';
-import { pdfChecks, GB_T_9704, type Check, type Grid } from './pdf-checks.js';
+import { namedCheck, pdfChecks, GB_T_9704, type Check, type Grid } from './pdf-checks.js';
 import { readPdf, type PdfFacts } from './pdf-read.js';
+import { both } from './texts.js';
 import type { Tools } from './tools.js';
 
 export { convertToPdf, docxProblem, type Conversion } from './convert.js';
@@ -15,6 +16,7 @@ export { fontReport, type FontReport, type FontUse } from './fonts.js';
 export * from './pdf-checks.js';
 export { readPdf, type PdfFacts, type PdfPage, type PdfWord } from './pdf-read.js';
 export { findTools, type Tools, type ToolsResult } from './tools.js';
+export { both, joined, toolError } from './texts.js';
 
 export interface Verified {
   docx: string;
@@ -32,7 +34,7 @@ export interface VerifyOptions {
   grid?: Grid;
 }
 
-export const CONVERTS = 'converts to PDF';
+export const CONVERTS = both('verify.name.converts').en;
 
 /** Converts every docx in one LibreOffice run, then checks each PDF; one result per input, in order. */
 export async function verifyDocuments(inputs: ReadonlyArray<{ docx: string; model?: DocumentModel }>, options: VerifyOptions): Promise<Verified[]> {
@@ -44,17 +46,18 @@ export async function verifyDocuments(inputs: ReadonlyArray<{ docx: string; mode
   for (const [index, input] of inputs.entries()) {
     const conversion = conversions[index]!;
     if (!conversion.ok) {
-      results.push({ docx: input.docx, checks: [{ name: CONVERTS, ok: false, detail: conversion.message }] });
+      results.push({ docx: input.docx, checks: [namedCheck('verify.name.converts', false, conversion.text)] });
       continue;
     }
     const read = await readPdf(conversion.pdf, options.tools);
     if (!read.ok) {
-      results.push({ docx: input.docx, pdf: conversion.pdf, checks: [{ name: CONVERTS, ok: false, detail: `the PDF cannot be read: ${read.message}` }] });
+      const detail = both('verify.unreadablePdf', { reason: read.text });
+      results.push({ docx: input.docx, pdf: conversion.pdf, checks: [namedCheck('verify.name.converts', false, detail)] });
       continue;
     }
     const pages = read.facts.pages.length;
     const checks: Check[] = [
-      { name: CONVERTS, ok: true, detail: `${pages} page${pages === 1 ? '' : 's'}` },
+      namedCheck('verify.name.converts', true, both('verify.pages', { count: pages })),
       ...pdfChecks(read.facts, { ...(input.model ? { model: input.model } : {}), grid: options.grid ?? GB_T_9704 }),
     ];
     const fonts = await fontReport(input.docx, read.facts, options.tools.fcList ? { fcList: options.tools.fcList } : {});

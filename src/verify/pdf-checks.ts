@@ -3,8 +3,10 @@
  * "— N —" page numbers on the outer side, and — given the document model — title and headings
  * in order, no text lost, signature and date at the end. Each check is data: {name, ok, detail}.
  */
+import type { CliTextKey, Phrase } from '../messages/index.js';
 import { blockText, type Block, type DocumentModel } from '../model/types.js';
 import type { PdfFacts, PdfPage, PdfWord } from './pdf-read.js';
+import { both, joined } from './texts.js';
 
 export interface Check {
   name: string;
@@ -13,6 +15,16 @@ export interface Check {
   detail: string;
   /** Not measured (e.g. too few pages for a full middle page); counts as passed. */
   skipped?: boolean;
+  /** The name and the detail in English and Chinese, for printing in the chosen language. */
+  text?: { name: Phrase; detail: Phrase };
+}
+
+const NOTHING: Phrase = { en: '', zh: '' };
+
+/** A check named by its catalogue text (`verify.name.*`); name and detail in English, both languages in `text`. */
+export function namedCheck(name: CliTextKey, ok: boolean, detail: Phrase = NOTHING, options: { skipped?: boolean } = {}): Check {
+  const names = both(name);
+  return { name: names.en, ok, detail: detail.en, ...(options.skipped ? { skipped: true } : {}), text: { name: names, detail } };
 }
 
 /** The 版心 grid: GB/T 9704-2012 asks for 22 lines of 28 characters. */
@@ -45,15 +57,12 @@ const short = (text: string, length = 30) => (text.length > length ? `${text.sli
 const round = (n: number) => String(Math.round(n * 10) / 10);
 
 export function checkPageSize(facts: PdfFacts): Check {
-  const name = 'A4 page size';
+  const name = 'verify.name.pageSize';
   const wrong = facts.pages.find((p) => Math.abs(p.width - A4.width) > A4.tolerance || Math.abs(p.height - A4.height) > A4.tolerance);
-  if (facts.pages.length === 0) return { name, ok: false, detail: 'the PDF has no pages' };
-  if (!wrong) return { name, ok: true, detail: '' };
-  return {
-    name,
-    ok: false,
-    detail: `page ${wrong.number} is ${round(wrong.width)} × ${round(wrong.height)} pt${wrong.paper ? ` (${wrong.paper})` : ''}; expected A4, 595 × 842 pt`,
-  };
+  if (facts.pages.length === 0) return namedCheck(name, false, both('verify.noPages'));
+  if (!wrong) return namedCheck(name, true);
+  const args = { page: wrong.number, width: round(wrong.width), height: round(wrong.height), paper: wrong.paper };
+  return namedCheck(name, false, both(wrong.paper ? 'verify.pageSizePaper' : 'verify.pageSize', args));
 }
 
 /**
@@ -67,23 +76,24 @@ export function pageNumberWords(page: PdfPage): PdfWord[] {
 }
 
 export function checkPageNumbers(facts: PdfFacts): Check {
-  const name = 'page numbers';
-  const problems: string[] = [];
+  const name = 'verify.name.pageNumbers';
+  const problems: Phrase[] = [];
   for (const page of facts.pages) {
     const footer = pageNumberWords(page);
     const text = footer.map((w) => w.text).join('');
     if (text !== `—${page.number}—`) {
-      problems.push(`page ${page.number} ends with "${short(text, 20)}", expected "— ${page.number} —"`);
+      problems.push(both('verify.pageNumberText', { page: page.number, text: short(text, 20) }));
       continue;
     }
     const left = Math.min(...footer.map((w) => w.x));
     const right = Math.max(...footer.map((w) => w.xMax));
     // Odd pages: right, near the text block's right edge; even pages: left.
-    if (page.number % 2 === 1 && !(right > page.width - 95.3)) problems.push(`page ${page.number}: the number is not on the right (ends at ${round(right)} pt)`);
-    if (page.number % 2 === 0 && !(left < 100)) problems.push(`page ${page.number}: the number is not on the left (starts at ${round(left)} pt)`);
+    if (page.number % 2 === 1 && !(right > page.width - 95.3)) problems.push(both('verify.pageNumberNotRight', { page: page.number, x: round(right) }));
+    if (page.number % 2 === 0 && !(left < 100)) problems.push(both('verify.pageNumberNotLeft', { page: page.number, x: round(left) }));
   }
-  if (problems.length === 0) return { name, ok: true, detail: `"— N —" on all ${facts.pages.length} pages, odd right, even left` };
-  return { name, ok: false, detail: problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '') };
+  if (problems.length === 0) return namedCheck(name, true, both('verify.pageNumbersOk', { count: facts.pages.length }));
+  const first = joined(problems.slice(0, 3), 'verify.problemSeparator');
+  return namedCheck(name, false, problems.length > 3 ? both('verify.problemsMore', { problems: first, count: problems.length - 3 }) : first);
 }
 
 /** The fullest middle page (no title, no signature), or undefined below 3 pages. */
@@ -95,16 +105,16 @@ export function fullestMiddlePage(facts: PdfFacts): { page: number; lines: strin
     .reduce((a, b) => (b.lines.length > a.lines.length ? b : a));
 }
 
-const tooShort = (facts: PdfFacts) => `not measured: ${facts.pages.length} page${facts.pages.length === 1 ? '' : 's'}, a full middle page needs 3 or more`;
+const tooShort = (facts: PdfFacts) => both('verify.tooShort', { count: facts.pages.length });
 
 /** On the fullest middle page, 22 lines (±1). A heading kept with its paragraph may leave a page a line short. */
 export function checkLinesPerPage(facts: PdfFacts, grid: Grid = GB_T_9704): Check {
-  const name = 'lines per page';
+  const name = 'verify.name.linesPerPage';
   const middle = fullestMiddlePage(facts);
-  if (!middle) return { name, ok: true, skipped: true, detail: tooShort(facts) };
+  if (!middle) return namedCheck(name, true, tooShort(facts), { skipped: true });
   const n = middle.lines.length;
   const ok = Math.abs(n - grid.lines) <= grid.lineTolerance;
-  return { name, ok, detail: `${n} on page ${middle.page}${ok ? '' : ` (expected ${grid.lines} ± ${grid.lineTolerance})`}` };
+  return namedCheck(name, ok, both(ok ? 'verify.lines' : 'verify.linesWrong', { count: n, page: middle.page, lines: grid.lines, tolerance: grid.lineTolerance }));
 }
 
 /**
@@ -113,16 +123,17 @@ export function checkLinesPerPage(facts: PdfFacts, grid: Grid = GB_T_9704): Chec
  * hanging in the margin does not count.
  */
 export function checkCharactersPerLine(facts: PdfFacts, grid: Grid = GB_T_9704): Check {
-  const name = 'characters per line';
+  const name = 'verify.name.charactersPerLine';
   const middle = fullestMiddlePage(facts);
-  if (!middle) return { name, ok: true, skipped: true, detail: tooShort(facts) };
+  if (!middle) return namedCheck(name, true, tooShort(facts), { skipped: true });
   const widths = lineWidths(middle.lines);
   const longest = Math.max(...widths);
   const full = widths.filter((w) => w >= grid.characters - 1).length;
   const line = middle.lines[widths.indexOf(longest)]?.trim() ?? '';
-  if (longest > grid.characters + 0.5) return { name, ok: false, detail: `${round(longest)} on page ${middle.page} (expected at most ${grid.characters}): "${short(line)}"` };
-  if (longest < grid.characters - 1) return { name, ok: false, detail: `at most ${round(longest)} on page ${middle.page} (expected ${grid.characters} on a full line): "${short(line)}"` };
-  return { name, ok: true, detail: `${round(longest)} on page ${middle.page}, ${full} of ${middle.lines.length} lines full` };
+  const args = { count: round(longest), page: middle.page, characters: grid.characters, line: short(line), full, lines: middle.lines.length };
+  if (longest > grid.characters + 0.5) return namedCheck(name, false, both('verify.charactersTooMany', args));
+  if (longest < grid.characters - 1) return namedCheck(name, false, both('verify.charactersTooFew', args));
+  return namedCheck(name, true, both('verify.characters', args));
 }
 
 /** Each line's width in body characters, hanging punctuation left out. */
@@ -143,14 +154,26 @@ function findInOrder(text: string, blocks: readonly Block[]): Block | undefined 
   return undefined;
 }
 
-const describeBlock = (block: Block) => `${block.type === 'heading' ? `heading ${block.level}` : block.type} "${short(squash(blockText(block)))}"`;
+const LEVELS = ['一', '二', '三', '四'];
+const BLOCK_KINDS: Record<Exclude<Block['type'], 'heading'>, CliTextKey> = {
+  title: 'verify.block.title',
+  paragraph: 'verify.block.paragraph',
+  table: 'verify.block.table',
+  signature: 'verify.block.signature',
+};
+
+const describeBlock = (block: Block): Phrase => {
+  const kind =
+    block.type === 'heading' ? both('verify.block.heading', { level: { en: String(block.level), zh: LEVELS[block.level - 1] ?? String(block.level) } }) : both(BLOCK_KINDS[block.type]);
+  return both('verify.block', { kind, text: short(squash(blockText(block))) });
+};
 
 export function checkHeadings(facts: PdfFacts, model: DocumentModel): Check {
-  const name = 'title and headings in order';
+  const name = 'verify.name.headings';
   const headings = model.blocks.filter((b) => b.type === 'title' || b.type === 'heading');
   const missing = findInOrder(bodyText(facts), headings);
-  if (missing) return { name, ok: false, detail: `${describeBlock(missing)} not found in order` };
-  return { name, ok: true, detail: `${headings.length} found` };
+  if (missing) return namedCheck(name, false, both('verify.notInOrder', { block: describeBlock(missing) }));
+  return namedCheck(name, true, both('verify.found', { count: headings.length }));
 }
 
 /**
@@ -159,15 +182,18 @@ export function checkHeadings(facts: PdfFacts, model: DocumentModel): Check {
  * shows must be in the PDF (reading order) at least as often.
  */
 export function checkTextKept(facts: PdfFacts, model: DocumentModel): Check {
-  const name = 'no text lost';
+  const name = 'verify.name.textKept';
   const missing = findInOrder(
     bodyText(facts),
     model.blocks.filter((b) => b.type !== 'table'),
   );
-  if (missing) return { name, ok: false, detail: `${describeBlock(missing)} not found in order` };
+  if (missing) return namedCheck(name, false, both('verify.notInOrder', { block: describeBlock(missing) }));
   const lost = missingCharacters(facts, model);
-  if (lost.length > 0) return { name, ok: false, detail: `characters missing from the PDF: ${lost.slice(0, 10).join('')}${lost.length > 10 ? `… (${lost.length})` : ''}` };
-  return { name, ok: true, detail: `${model.blocks.length} blocks found` };
+  if (lost.length > 0) {
+    const args = { characters: lost.slice(0, 10).join(''), count: lost.length };
+    return namedCheck(name, false, both(lost.length > 10 ? 'verify.charactersMissingMore' : 'verify.charactersMissing', args));
+  }
+  return namedCheck(name, true, both('verify.blocksFound', { count: model.blocks.length }));
 }
 
 /** Characters of the model's text not in the PDF's reading-order text as often, in order of appearance. */
@@ -185,15 +211,20 @@ export function missingCharacters(facts: PdfFacts, model: DocumentModel): string
 
 /** 发文机关署名 and 成文日期 are the last lines of the last page. */
 export function checkSignature(facts: PdfFacts, model: DocumentModel): Check {
-  const name = 'signature and date at the end';
+  const name = 'verify.name.signature';
   const signature = model.blocks[model.blocks.length - 1];
-  if (!signature || signature.type !== 'signature') return { name, ok: false, detail: `the document ends with ${signature ? describeBlock(signature) : 'nothing'}, not a signature` };
+  if (!signature || signature.type !== 'signature') {
+    return namedCheck(name, false, both('verify.notSignature', { block: signature ? describeBlock(signature) : both('verify.nothing') }));
+  }
   const lastPage = facts.pages[facts.pages.length - 1];
   const last = lastPage ? bodyLines(lastPage.layout).map(squash) : [];
   const expected = signature.lines.map(squash);
   const found = last.slice(-expected.length);
-  if (found.length === expected.length && found.every((line, i) => line === expected[i])) return { name, ok: true, detail: expected.join(' / ') };
-  return { name, ok: false, detail: `the last page ends with "${found.join(' / ')}", expected "${expected.join(' / ')}"` };
+  if (found.length === expected.length && found.every((line, i) => line === expected[i])) {
+    const lines = expected.join(' / ');
+    return namedCheck(name, true, { en: lines, zh: lines });
+  }
+  return namedCheck(name, false, both('verify.signatureWrong', { found: found.join(' / '), expected: expected.join(' / ') }));
 }
 
 /** Every check that needs only the PDF, and with a model the text checks too. */

@@ -4,6 +4,8 @@
  * (pdftotext -bbox), the embedded fonts (pdffonts) and which font sets each piece of text
  * (pdftohtml -xml). The checks in pdf-checks.ts and fonts.ts only read this.
  */
+import type { Phrase } from '../messages/index.js';
+import { both, toolError } from './texts.js';
 import { runTool, type Tools } from './tools.js';
 
 export interface PdfWord {
@@ -57,7 +59,10 @@ export interface PdfFacts {
   segments: TextSegment[];
 }
 
-export type PdfRead = { ok: true; facts: PdfFacts } | { ok: false; message: string };
+/** A PDF poppler cannot read: the message in English, and in English and Chinese as `text`. */
+export type PdfRead = { ok: true; facts: PdfFacts } | { ok: false; message: string; text: Phrase };
+
+const unreadable = (text: Phrase): PdfRead => ({ ok: false, message: text.en, text });
 
 type PopplerTools = Pick<Tools, 'pdftotext' | 'pdfinfo' | 'pdffonts' | 'pdftohtml'>;
 
@@ -77,9 +82,9 @@ export function unescapeHtml(text: string): string {
 /** Reads everything the checks need; a PDF poppler cannot read comes back as a message. */
 export async function readPdf(pdf: string, tools: PopplerTools = POPPLER): Promise<PdfRead> {
   const info = await runTool(tools.pdfinfo, [pdf]);
-  if (!info.ok) return { ok: false, message: `pdfinfo cannot read the PDF (${info.error}): ${info.stderr.trim()}` };
+  if (!info.ok) return unreadable(both('verify.pdfinfoFailed', { error: toolError(info.error), output: info.stderr.trim() }));
   const count = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1] ?? 0);
-  if (count === 0) return { ok: false, message: 'the PDF has no pages' };
+  if (count === 0) return unreadable(both('verify.noPages'));
 
   const [sizes, layout, flow, bbox, fonts, xml] = await Promise.all([
     runTool(tools.pdfinfo, ['-f', '1', '-l', String(count), pdf]),
@@ -90,7 +95,7 @@ export async function readPdf(pdf: string, tools: PopplerTools = POPPLER): Promi
     runTool(tools.pdftohtml, ['-xml', '-zoom', '1', '-i', '-q', '-stdout', pdf]),
   ]);
   for (const [name, result] of [['pdfinfo', sizes], ['pdftotext', layout], ['pdftotext', flow], ['pdftotext -bbox', bbox]] as const) {
-    if (!result.ok) return { ok: false, message: `${name} failed (${result.error}): ${result.stderr.trim()}` };
+    if (!result.ok) return unreadable(both('verify.toolFailed', { tool: name, error: toolError(result.error), output: result.stderr.trim() }));
   }
 
   const paper = new Map<number, { width: number; height: number; paper: string }>();

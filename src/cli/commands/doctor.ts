@@ -10,47 +10,25 @@ import path from 'node:path';
 import { runTool, findTools } from '../../verify/tools.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import type { Lang } from '../../messages/lang.js';
+import { t, type CliTextKey, type Lang } from '../../messages/index.js';
 
 /** The faces GB/T 9704 names, with the names fontconfig may list them under. */
-const FONTS: Array<{ face: string; aliases: string[]; role: { en: string; zh: string } }> = [
-  { face: '仿宋_GB2312', aliases: ['仿宋_GB2312', 'FangSong_GB2312'], role: { en: 'body text', zh: '正文' } },
-  { face: '方正小标宋简体', aliases: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK'], role: { en: 'title', zh: '标题' } },
-  { face: '黑体', aliases: ['黑体', 'SimHei'], role: { en: '一、 headings', zh: '一级标题' } },
-  { face: '楷体_GB2312', aliases: ['楷体_GB2312', 'KaiTi_GB2312'], role: { en: '（一） headings', zh: '二级标题' } },
-  { face: '宋体', aliases: ['宋体', 'SimSun'], role: { en: 'page numbers', zh: '页码' } },
+const FONTS: Array<{ face: string; aliases: string[]; role: CliTextKey }> = [
+  { face: '仿宋_GB2312', aliases: ['仿宋_GB2312', 'FangSong_GB2312'], role: 'doctor.role.body' },
+  { face: '方正小标宋简体', aliases: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK'], role: 'doctor.role.title' },
+  { face: '黑体', aliases: ['黑体', 'SimHei'], role: 'doctor.role.heading1' },
+  { face: '楷体_GB2312', aliases: ['楷体_GB2312', 'KaiTi_GB2312'], role: 'doctor.role.heading2' },
+  { face: '宋体', aliases: ['宋体', 'SimSun'], role: 'doctor.role.pageNumbers' },
 ];
 
-const T = {
-  node: { en: (v: string, ok: boolean) => `Node.js ${v}${ok ? '' : ' — report needs 20.19 or later; install a current Node.js LTS'}`, zh: (v: string, ok: boolean) => `Node.js ${v}${ok ? '' : ' —— 需要 20.19 或更高版本，请安装当前的 Node.js 长期支持版'}` },
-  writable: { en: (d: string) => `output folder ${d} is writable`, zh: (d: string) => `输出文件夹 ${d} 可写` },
-  notWritable: { en: (d: string, why: string) => `output folder ${d} is not writable (${why}); choose another with -o`, zh: (d: string, why: string) => `输出文件夹 ${d} 不可写（${why}），请用 -o 另选文件夹` },
-  tools: { en: 'LibreOffice and poppler found: `report render-check` can run', zh: '已找到 LibreOffice 和 poppler：可以运行 `report render-check`' },
-  noTools: {
-    en: (m: string) => `render checks unavailable: missing ${m} (Debian/Ubuntu: apt-get install libreoffice-writer-nogui poppler-utils; Windows/macOS: install LibreOffice)`,
-    zh: (m: string) => `无法进行排版检查：缺少 ${m}（Debian/Ubuntu：apt-get install libreoffice-writer-nogui poppler-utils；Windows/macOS：安装 LibreOffice）`,
-  },
-  font: { en: (f: string, r: string) => `font ${f} (${r}) installed`, zh: (f: string, r: string) => `字体 ${f}（${r}）已安装` },
-  noFont: {
-    en: (f: string, r: string) => `font ${f} (${r}) missing: Word/WPS will substitute it; install it for exact 公文 rendering (see docs/fonts.md)`,
-    zh: (f: string, r: string) => `缺少字体 ${f}（${r}）：Word/WPS 会用替代字体显示；如需严格的公文效果请安装（见 docs/fonts.md）`,
-  },
-  fontsElsewhere: {
-    en: 'fonts: on Windows/macOS check that 仿宋_GB2312, 楷体_GB2312, 方正小标宋简体, 黑体 and 宋体 are installed (Settings → Fonts / Font Book)',
-    zh: '字体：在 Windows/macOS 上请确认已安装 仿宋_GB2312、楷体_GB2312、方正小标宋简体、黑体、宋体（设置 → 字体 / 字体册）',
-  },
-  summaryOk: { en: 'ready to build', zh: '可以生成文档' },
-  summaryBad: { en: 'not ready: fix the errors above', zh: '尚不能生成文档：请先处理上面的错误' },
-};
-
-export async function doctor(options: { out: string; lang: Lang }, io: CliIo): Promise<number> {
-  const { lang } = options;
+export async function doctor(options: { out: string; lang?: Lang }, io: CliIo): Promise<number> {
+  const lang = options.lang ?? io.lang ?? 'en';
   const line = (status: 'ok' | 'warning' | 'error', text: string) => io.stdout(`${status === 'ok' ? '✓' : status === 'warning' ? '!' : '✗'} ${text}\n`);
   let ready = true;
 
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   const nodeOk = major > 20 || (major === 20 && minor >= 19);
-  line(nodeOk ? 'ok' : 'error', T.node[lang](process.versions.node, nodeOk));
+  line(nodeOk ? 'ok' : 'error', t(nodeOk ? 'doctor.node' : 'doctor.nodeOld', lang, { version: process.versions.node }));
   ready &&= nodeOk;
 
   const out = path.resolve(io.cwd, options.out);
@@ -60,26 +38,26 @@ export async function doctor(options: { out: string; lang: Lang }, io: CliIo): P
     await writeFile(probe, '');
     await rm(probe, { force: true });
     await access(out);
-    line('ok', T.writable[lang](out));
+    line('ok', t('doctor.writable', lang, { folder: out }));
   } catch (error) {
-    line('error', T.notWritable[lang](out, (error as NodeJS.ErrnoException).code ?? 'error'));
+    line('error', t('doctor.notWritable', lang, { folder: out, reason: (error as NodeJS.ErrnoException).code ?? 'error' }));
     ready = false;
   }
 
   const tools = await findTools(io.env);
-  if (tools.ok) line('ok', T.tools[lang]);
-  else line('warning', T.noTools[lang](tools.missing.join(', ')));
+  if (tools.ok) line('ok', t('doctor.tools', lang));
+  else line('warning', t('doctor.noTools', lang, { missing: tools.missing.join(t('list.separator', lang)) }));
 
   const fc = await runTool('fc-list', [':', 'family'], { timeoutMs: 20_000 });
   if (fc.ok) {
     const families = fc.stdout;
     for (const font of FONTS) {
       const found = font.aliases.some((alias) => families.includes(alias));
-      line(found ? 'ok' : 'warning', (found ? T.font : T.noFont)[lang](font.face, font.role[lang]));
+      line(found ? 'ok' : 'warning', t(found ? 'doctor.font' : 'doctor.noFont', lang, { font: font.face, role: t(font.role, lang) }));
     }
   } else {
-    line('warning', T.fontsElsewhere[lang]);
+    line('warning', t('doctor.fontsElsewhere', lang));
   }
-  io.stdout(`${ready ? T.summaryOk[lang] : T.summaryBad[lang]}\n`);
+  io.stdout(`${t(ready ? 'doctor.ready' : 'doctor.notReady', lang)}\n`);
   return ready ? EXIT.ok : EXIT.invalidInput;
 }

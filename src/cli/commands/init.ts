@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
+import { t } from '../../messages/index.js';
 import { shown } from '../shared.js';
 
 const CONFIG = `# report.config.yaml — defaults for every record below this folder.
@@ -144,13 +145,14 @@ export const SCAFFOLD: Record<string, string> = {
 };
 
 export async function init(dir: string, io: CliIo): Promise<number> {
+  const lang = io.lang ?? 'en';
   const root = path.resolve(io.cwd, dir);
   let written = 0;
   try {
     for (const [name, text] of Object.entries(SCAFFOLD)) {
       const file = path.join(root, name);
       if (existsSync(file)) {
-        io.stderr(`kept ${shown(io, file)}: already there\n`);
+        io.stderr(`${t('init.kept', lang, { file: shown(io, file) })}\n`);
         continue;
       }
       await mkdir(path.dirname(file), { recursive: true });
@@ -159,10 +161,10 @@ export async function init(dir: string, io: CliIo): Promise<number> {
       written++;
     }
   } catch (error) {
-    io.stderr(`report: cannot create the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    io.stderr(`report: ${t('init.cannotCreate', lang, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
     return EXIT.invalidInput;
   }
   const into = path.relative(io.cwd, root);
-  io.stderr(`${written} file(s) written; next: ${into ? `cd ${into} && ` : ''}report build records\n`);
+  io.stderr(`${t('init.written', lang, { count: written, next: `${into ? `cd ${into} && ` : ''}report build records` })}\n`);
   return EXIT.ok;
 }

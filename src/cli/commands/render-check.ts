@@ -10,51 +10,70 @@ import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
 import type { DocumentModel } from '../../model/types.js';
 import { renderFile } from '../../pipeline.js';
-import { findTools, verifyDocuments, type Check, type FontReport } from '../../verify/index.js';
+import { t, type Lang } from '../../messages/index.js';
+import { both, findTools, namedCheck, verifyDocuments, type Check, type FontReport } from '../../verify/index.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
 import { projectConfig, readOptionsOf, shown } from './build.js';
 
-export const NEEDS_TOOLS =
-  'report: render-check needs LibreOffice (soffice) and poppler-utils (pdftotext); install them (Debian: apt-get install libreoffice-writer-nogui poppler-utils)';
+/** The one line printed when LibreOffice or poppler is missing. */
+export const needsTools = (lang: Lang = 'en'): string => `report: ${t('renderCheck.needsTools', lang)}`;
+export const NEEDS_TOOLS = needsTools('en');
 
 export interface RenderCheckOptions {
   /** The record each docx was built from, in the same order: enables the text checks. */
   record?: string[];
 }
 
-export function checkLine(file: string, check: Check): string {
-  const state = check.skipped ? 'skipped' : check.ok ? 'ok' : 'FAILED';
-  return `${file}: ${state} ${check.name}${check.detail ? `: ${check.detail}` : ''}`;
+/** One check as a line: `FILE: ok NAME: DETAIL`, in the chosen language when the check carries both. */
+export function checkLine(file: string, check: Check, lang: Lang = 'en'): string {
+  const state = t(check.skipped ? 'renderCheck.skipped' : check.ok ? 'renderCheck.ok' : 'renderCheck.failed', lang);
+  const name = check.text ? check.text.name[lang] : check.name;
+  const detail = check.text ? check.text.detail[lang] : check.detail;
+  return detail ? t('renderCheck.lineDetail', lang, { file, state, name, detail }) : t('renderCheck.line', lang, { file, state, name });
 }
 
-export function fontLines(file: string, fonts: FontReport): string[] {
+/** Where a face is asked for: a style id, or the document defaults / direct formatting. */
+function place(where: string, lang: Lang): string {
+  if (where === 'document defaults') return t('renderCheck.documentDefaults', lang);
+  if (where === 'direct formatting') return t('renderCheck.directFormatting', lang);
+  return t('renderCheck.style', lang, { style: where });
+}
+
+export function fontLines(file: string, fonts: FontReport, lang: Lang = 'en'): string[] {
+  const list = (items: readonly string[]) => items.join(t('list.separator', lang));
   const lines = fonts.faces.map((f) => {
-    const used = f.used.map((u) => u.font).join(', ');
-    const notInstalled = f.installed === false ? 'not installed here' : '';
+    const used = list(f.used.map((u) => u.font));
+    const notInstalled = f.installed === false;
     if (f.status === 'unused') {
-      const asked = `asked for by ${f.where.map((w) => (w === 'document defaults' || w === 'direct formatting' ? w : `style ${w}`)).join(', ')}`;
-      const why = f.characters === 0 ? 'but no Chinese character in this document uses it' : 'but none of its text was found in the PDF';
-      return `${file}: font ${f.face}: ${asked}, ${why}${notInstalled ? ` (${notInstalled})` : ''}`;
+      const where = list(f.where.map((w) => place(w, lang)));
+      const why = t(f.characters === 0 ? 'renderCheck.noCharacters' : 'renderCheck.notInPdf', lang);
+      return t(notInstalled ? 'renderCheck.fontUnusedNotInstalled' : 'renderCheck.fontUnused', lang, { file, face: f.face, where, why });
     }
-    if (f.status === 'as-requested') return `${file}: font ${f.face} → ${used}: as requested`;
-    const notes = [notInstalled, f.fallback ? `the docx names ${f.fallback} as its fallback` : ''].filter(Boolean).join('; ');
-    return `${file}: font ${f.face} → ${used}: substituted${notes ? ` (${notes})` : ''}`;
+    if (f.status === 'as-requested') return t('renderCheck.fontAsRequested', lang, { file, face: f.face, used });
+    const notes = [
+      notInstalled ? t('renderCheck.notInstalled', lang) : '',
+      f.fallback ? t('renderCheck.fallback', lang, { fallback: f.fallback }) : '',
+    ].filter(Boolean);
+    return notes.length > 0
+      ? t('renderCheck.fontSubstitutedNotes', lang, { file, face: f.face, used, notes: notes.join(t('renderCheck.notesSeparator', lang)) })
+      : t('renderCheck.fontSubstituted', lang, { file, face: f.face, used });
   });
-  if (fonts.problem) lines.push(`${file}: fonts: ${fonts.problem}`);
-  lines.push(`${file}: fonts embedded: ${fonts.embedded.join(', ') || 'none'}`);
+  if (fonts.problem) lines.push(t('renderCheck.fontsProblem', lang, { file, problem: fonts.problemText ? fonts.problemText[lang] : fonts.problem }));
+  lines.push(t('renderCheck.fontsEmbedded', lang, { file, fonts: list(fonts.embedded) || t('renderCheck.none', lang) }));
   return lines;
 }
 
 export async function renderCheck(inputs: string[], options: RenderCheckOptions, io: CliIo): Promise<number> {
+  const lang = io.lang ?? 'en';
   const records = options.record ?? [];
   if (records.length > 0 && records.length !== inputs.length) {
-    io.stderr(`report: give --record once per docx, in the same order (${inputs.length} docx, ${records.length} --record)\n`);
+    io.stderr(`report: ${t('renderCheck.recordCount', lang, { docx: inputs.length, records: records.length })}\n`);
     return EXIT.usage;
   }
   const found = await findTools(io.env);
   if (!found.ok) {
-    io.stderr(`${NEEDS_TOOLS}\n`);
+    io.stderr(`${needsTools(lang)}\n`);
     return EXIT.invalidInput;
   }
 
@@ -66,7 +85,7 @@ export async function renderCheck(inputs: string[], options: RenderCheckOptions,
     if (typeof config === 'number') return config;
     readOptions = { ...readOptionsOf({}), config };
   }
-  const documents: Array<{ docx: string; model?: DocumentModel; problem?: string }> = [];
+  const documents: Array<{ docx: string; model?: DocumentModel; problem?: Check }> = [];
   for (const [index, input] of inputs.entries()) {
     const docx = path.resolve(io.cwd, input);
     const record = records[index];
@@ -76,7 +95,7 @@ export async function renderCheck(inputs: string[], options: RenderCheckOptions,
     }
     const rendered = await renderFile(path.resolve(io.cwd, record), { now: io.now(), env: io.env, ...readOptions });
     report(io, rendered.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: shown(io, d.file) })));
-    if (!rendered.ok || hasErrors(rendered.diagnostics)) documents.push({ docx, problem: `${record} has errors; the text checks did not run` });
+    if (!rendered.ok || hasErrors(rendered.diagnostics)) documents.push({ docx, problem: namedCheck('verify.name.record', false, both('renderCheck.recordErrors', { record })) });
     else documents.push({ docx, model: rendered.value.model });
   }
 
@@ -91,14 +110,14 @@ export async function renderCheck(inputs: string[], options: RenderCheckOptions,
       const file = shown(io, result.docx);
       const checks = [...result.checks];
       const problem = documents[index]!.problem;
-      if (problem) checks.push({ name: 'record', ok: false, detail: problem });
-      for (const check of checks) io.stdout(`${checkLine(file, check)}\n`);
-      if (result.fonts) for (const line of fontLines(file, result.fonts)) io.stdout(`${line}\n`);
+      if (problem) checks.push(problem);
+      for (const check of checks) io.stdout(`${checkLine(file, check, lang)}\n`);
+      if (result.fonts) for (const line of fontLines(file, result.fonts, lang)) io.stdout(`${line}\n`);
       if (checks.every((c) => c.ok)) passed++;
     }
   } finally {
     await rm(outDir, { recursive: true, force: true });
   }
-  io.stderr(`render-checked ${inputs.length}: ${passed} passed, ${inputs.length - passed} failed\n`);
+  io.stderr(`${t('renderCheck.summary', lang, { count: inputs.length, passed, failed: inputs.length - passed })}\n`);
   return passed === inputs.length ? EXIT.ok : EXIT.invalidInput;
 }

@@ -11,6 +11,7 @@ import { partialsUsedBy } from '../../template/render.js';
 import { BUILTIN_TEMPLATE_DIR, PARTIALS_FOLDER, helperFiles, kindNamed, listTemplates, partialFiles, templateLayers, type TemplateEntry } from '../../template/resolve.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
+import { t } from '../../messages/index.js';
 import { projectConfig, shown } from '../shared.js';
 
 /** Columns as a terminal shows them: a CJK character is two columns wide. */
@@ -23,39 +24,48 @@ function table(rows: string[][]): string {
 }
 
 export async function listTemplatesCommand(io: CliIo): Promise<number> {
+  const lang = io.lang ?? 'en';
+  const list = (items: readonly string[]) => items.join(t('list.separator', lang));
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
   const folder = config.templates!;
   const { builtIn, project } = listTemplates(folder);
-  const shownFile = (t: TemplateEntry) => (t.origin === 'built-in' ? path.join(BUILTIN_TEMPLATE_DIR, path.basename(t.file)) : shown(io, t.file));
-  const rows = [['NAME', 'KIND', 'SOURCE', 'FILE']];
-  for (const t of builtIn) {
-    const replaced = project.some((p) => p.name === t.name);
-    rows.push([t.name, t.kind ? KINDS[t.kind] : '—', 'built-in', `${shownFile(t)}${replaced ? '  (replaced by the project\'s)' : ''}`]);
+  const shownFile = (entry: TemplateEntry) => (entry.origin === 'built-in' ? path.join(BUILTIN_TEMPLATE_DIR, path.basename(entry.file)) : shown(io, entry.file));
+  const rows = [[t('templates.name', lang), t('templates.kind', lang), t('templates.source', lang), t('templates.file', lang)]];
+  for (const entry of builtIn) {
+    const replaced = project.some((p) => p.name === entry.name);
+    const file = shownFile(entry);
+    rows.push([entry.name, entry.kind ? KINDS[entry.kind] : '—', t('templates.builtIn', lang), replaced ? t('templates.replaced', lang, { file }) : file]);
   }
-  for (const t of project) rows.push([t.name, t.kind ? KINDS[t.kind] : '—', 'project', shownFile(t)]);
+  for (const entry of project) rows.push([entry.name, entry.kind ? KINDS[entry.kind] : '—', t('templates.project', lang), shownFile(entry)]);
   io.stdout(`${table(rows)}\n\n`);
 
   const exists = existsSync(folder);
-  io.stdout(`template folder: ${shown(io, folder)}${exists ? '' : ' (not there yet: `report templates eject <name>` creates it)'}\n`);
+  io.stdout(`${t(exists ? 'templates.folder' : 'templates.folderMissing', lang, { folder: shown(io, folder) })}\n`);
   const layers = templateLayers(path.join(folder, 'x.md.hbs'), folder);
   const partials = partialFiles(layers);
   const own = [...partials].filter(([, file]) => !file.startsWith(BUILTIN_TEMPLATE_DIR + path.sep)).map(([name]) => name);
   const builtInPartials = [...partialFiles([BUILTIN_TEMPLATE_DIR]).keys()];
-  io.stdout(`partials: ${builtInPartials.map((n) => (own.includes(n) ? `${n} (project's)` : n)).join(', ')}${own.filter((n) => !builtInPartials.includes(n)).map((n) => `, ${n} (project's)`).join('')}\n`);
+  const projects = (name: string) => t('templates.projectOwn', lang, { name });
+  const partialNames = [
+    ...builtInPartials.map((n) => (own.includes(n) ? projects(n) : n)),
+    ...own.filter((n) => !builtInPartials.includes(n)).map(projects),
+  ];
+  io.stdout(`${t('templates.partials', lang, { list: list(partialNames) })}\n`);
   const helpers = helperFiles(layers);
-  io.stdout(`helpers: built-in${helpers.length > 0 ? `, and ${helpers.map((h) => shown(io, h)).join(', ')}` : ''}\n`);
+  io.stdout(`${helpers.length > 0 ? t('templates.helpersAlso', lang, { files: list(helpers.map((h) => shown(io, h))) }) : t('templates.helpers', lang)}\n`);
   return EXIT.ok;
 }
 
 export async function ejectCommand(name: string, dir: string | undefined, options: { force?: boolean }, io: CliIo): Promise<number> {
+  const lang = io.lang ?? 'en';
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
   const { builtIn } = listTemplates(undefined);
   const alias = kindNamed(name);
-  const template = builtIn.find((t) => t.name === name || t.name === alias);
+  const template = builtIn.find((b) => b.name === name || b.name === alias);
   if (!template) {
-    io.stderr(`report: no built-in template named \`${name}\` (built-in: ${builtIn.map((t) => t.name).join(', ')})\n`);
+    io.stderr(`report: ${t('templates.unknown', lang, { name, names: builtIn.map((b) => b.name).join(t('list.separator', lang)) })}\n`);
     return EXIT.usage;
   }
   const target = dir !== undefined ? path.resolve(io.cwd, dir) : config.templates!;
@@ -66,7 +76,7 @@ export async function ejectCommand(name: string, dir: string | undefined, option
   }
   const mainTarget = path.join(target, path.basename(template.file));
   if (existsSync(mainTarget) && !options.force) {
-    io.stderr(`report: ${shown(io, mainTarget)} already exists (--force replaces it)\n`);
+    io.stderr(`report: ${t('templates.exists', lang, { file: shown(io, mainTarget) })}\n`);
     return EXIT.invalidInput;
   }
   const copies: Array<[string, string, boolean]> = [
@@ -76,7 +86,7 @@ export async function ejectCommand(name: string, dir: string | undefined, option
   try {
     for (const [from, to, main] of copies) {
       if (!main && existsSync(to) && !options.force) {
-        io.stderr(`kept ${shown(io, to)}: already there (--force replaces it)\n`);
+        io.stderr(`${t('templates.kept', lang, { file: shown(io, to) })}\n`);
         continue;
       }
       await mkdir(path.dirname(to), { recursive: true });
@@ -84,14 +94,17 @@ export async function ejectCommand(name: string, dir: string | undefined, option
       io.stdout(`${shown(io, to)}\n`);
     }
   } catch (error) {
-    io.stderr(`report: cannot copy the template (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+    io.stderr(`report: ${t('templates.cannotCopy', lang, { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
     return EXIT.invalidInput;
   }
   const kind = template.kind ? KINDS[template.kind] : template.name;
+  const file = shown(io, mainTarget);
   io.stderr(
-    path.resolve(target) === path.resolve(config.templates!)
-      ? `edit ${shown(io, mainTarget)}: from now on every ${kind} of this project uses it (partials in ${shown(io, path.join(target, PARTIALS_FOLDER))} replace the built-in ones for all templates)\n`
-      : `use it with -t ${shown(io, mainTarget)}, or \`template: ${shown(io, mainTarget)}\` in a record (relative to the record)\n`,
+    `${
+      path.resolve(target) === path.resolve(config.templates!)
+        ? t('templates.edit', lang, { file, kind, partials: shown(io, path.join(target, PARTIALS_FOLDER)) })
+        : t('templates.useIt', lang, { file })
+    }\n`,
   );
   return EXIT.ok;
 }
