@@ -62,7 +62,7 @@ function family(c: FtfyCase): string {
 const CP1252_SPECIALS = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 
 // Scores reached (see the table printed below): the floor each file is held to.
-const FLOORS: Record<string, number> = { 'in-the-wild': 64, synthetic: 30, 'language-names': 20 };
+const FLOORS: Record<string, number> = { 'in-the-wild': 69, synthetic: 30, 'language-names': 20 };
 
 describe('ftfy negative cases: nothing that is not mojibake is touched', () => {
   const cases = load('negative');

@@ -6,7 +6,8 @@
  */
 import { FAMILIES, F_LOSSY, type Family } from './mojibake-decoders.js';
 import { singleByte, type SingleByteName } from './charsets.js';
-import { SCRIPT_BIAS, STRAY_BYTE, findPlainSegments, findSegments, prepare, quickGain, type Prepared, type Script, type Segment } from './mojibake-spans.js';
+import { knownPairs } from './mojibake-words.js';
+import { SCRIPT_BIAS, STRAY_BYTE, WORD_BONUS, findPlainSegments, findSegments, prepare, quickGain, type Prepared, type Script, type Segment } from './mojibake-spans.js';
 import { hasCodePageSuspects, mayHoldMojibake } from './mojibake-prescan.js';
 import { classOf, hanScript, isCjkClass, lineClasses, textCost } from './mojibake-score.js';
 
@@ -38,15 +39,19 @@ const MIN_SEGMENT_GAIN = 2;
 const MIN_CJK_GAIN = 2.5;
 /** Latin-1 characters a GBK / Big5 reading may leave in the line, per character decoded. */
 const STRAYS_LEFT = 0.25;
+/** Weight of such a character found inside a Latin word (between ASCII letters). */
+const STRAY_IN_WORD = 4;
 /** Extra saving needed when a rarer code page's reading yields no letter at all. */
 const SYMBOLS_ONLY = 3;
 /** Extra saving needed per non-ASCII character the misreading would have garbled but did not. */
 const INCONSISTENCY = 4;
+/** Cost of a character left garbled in a line believed misread (see withLeftovers). */
+const LEFTOVER = 2;
 
 export function decideLine(line: string): Repair[] {
   const repairs: Repair[] = decideOnce(line).map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: kindOf(s), gain: s.gain }));
   // Text garbled more than once: read the repaired line again, inside the repairs only.
-  for (let pass = 0; pass < 2 && repairs.some((r) => mayHoldMojibake(r.after)); pass++) {
+  for (let pass = 0; pass < 2 && repairs.some((r) => mayHoldMojibake(r.after, false)); pass++) {
     let text = '';
     let at = 0;
     const spans: Array<[number, number]> = [];
@@ -107,8 +112,15 @@ function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
     let segments = utf8Reading(prepared, within);
     if (segments.length === 0) continue;
     segments = withPrior(family, segments);
-    const accepted = accept(line, family, segments);
-    if (accepted.length > 0) proposals.push(accepted);
+    let accepted = accept(line, family, segments);
+    // Not taken as it stands: perhaps because of what an NBSP turned into a space hides
+    // ("Г  Lyon" beside "prГЁs", UTF-8 read as Windows-1251): those readings cost about what
+    // they save, so the first reading leaves them, and the letter left looks written right.
+    if (accepted.length === 0) {
+      const weak = withLeftovers(line, classes, family, segments, within, true);
+      if (weak.length > segments.length) accepted = accept(line, family, weak);
+    }
+    if (accepted.length > 0) proposals.push(withLeftovers(line, classes, family, accepted, within));
     else rivals.push(segments.filter((s) => s.gain > 0));
   }
   return resolve(proposals, rivals.filter((r) => r.length > 0));
@@ -138,10 +150,44 @@ function utf8Reading(prepared: Prepared, within?: Array<[number, number]>): Segm
     // The plain reading first: deepening reads other text into the family's buffers.
     let plain = findPlainSegments(prepared).filter((s) => s.bad === 0);
     if (within) plain = plain.filter((s) => within.some(([from, to]) => s.start >= from && s.end <= to));
-    segments = segments.map((s) => deepen(prepared.line, s));
-    segments = withPlainReading(prepared.line, plain, segments);
+    // The plain reading mostly repeats the first one: a segment read again once is enough.
+    const done = new Map<string, Segment>();
+    const deep = (s: Segment): Segment => {
+      const key = `${s.start} ${s.end} ${s.gain} ${s.after}`;
+      let d = done.get(key);
+      if (!d) done.set(key, (d = deepen(prepared.line, s)));
+      return d;
+    };
+    segments = segments.map(deep);
+    segments = withPlainReading(plain, segments, deep);
   }
   return segments;
+}
+
+/**
+ * A line believed misread (its reading accepted) is misread throughout: each character the
+ * misreading would have garbled but that the reading left as it is costs LEFTOVER bits under
+ * that belief (the acceptance charged INCONSISTENCY for each). Read again with that cost, the
+ * line gives up its weak spots too: "Г l’ouest" (an "à" whose 0xA0 became a space) in
+ * a line of UTF-8 read as Windows-1251, "Å veices" (Š) in Latvian. Only segments clear of the
+ * accepted ones, and saving more than the leftovers they decode would cost, are added (with
+ * `weakOnly`, only those that put back a lost NBSP or byte).
+ */
+function withLeftovers(line: string, classes: Uint8Array, family: Family, accepted: Segment[], within?: Array<[number, number]>, weakOnly = false): Segment[] {
+  const encode = singleByte(family.source as SingleByteName).encode;
+  const garbles = (cp: number) => cp < 0x10000 && encode[cp]! >= 0x80;
+  if (outside(line, accepted, garbles) === 0) return accepted;
+  // The family's buffers may hold other text by now (deepen): read this line again.
+  const prepared = prepare(line, classes, family);
+  if (!prepared) return accepted;
+  const extra = findSegments(prepared, 0, LEFTOVER).filter((s) => {
+    if (s.bad > 0 || accepted.some((a) => overlaps(a, s)) || (weakOnly && s.weak === 0)) return false;
+    if (within && !within.some(([from, to]) => s.start >= from && s.end <= to)) return false;
+    let left = 0;
+    for (const ch of s.before) if (garbles(ch.codePointAt(0)!)) left++;
+    return s.gain + LEFTOVER * left > 0;
+  });
+  return extra.length === 0 ? accepted : [...accepted, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -217,10 +263,10 @@ function deepen(line: string, segment: Segment): Segment {
  * Where the plain reading (every sequence decoded), read again, beats the best single reading
  * of the same text, take it: "Ã¯Â¼Å’" is "ï¼Œ" is "，".
  */
-function withPlainReading(line: string, plain: Segment[], segments: Segment[]): Segment[] {
+function withPlainReading(plain: Segment[], segments: Segment[], deepened: (s: Segment) => Segment): Segment[] {
   let result = segments;
   for (const p of plain) {
-    const deep = deepen(line, p);
+    const deep = deepened(p);
     if (!deep.chain) continue;
     const replaced = result.filter((s) => overlaps(s, deep));
     if (deep.gain <= sum(replaced, 'gain')) continue;
@@ -237,7 +283,8 @@ function sum(segments: Segment[], key: keyof Segment): number {
   return total;
 }
 
-function outside(line: string, segments: Segment[], test: (cp: number) => boolean): number {
+/** How many non-ASCII characters outside the segments pass `test` (or the sum of its weights). */
+function outside(line: string, segments: Segment[], test: (cp: number, at: number) => boolean | number): number {
   let count = 0;
   let at = 0;
   for (let k = 0; k <= segments.length; k++) {
@@ -246,8 +293,9 @@ function outside(line: string, segments: Segment[], test: (cp: number) => boolea
       const u = line.charCodeAt(i);
       if (u < 0x80) continue;
       const cp = line.codePointAt(i)!;
+      const found = test(cp, i);
       if (cp > 0xffff) i++;
-      if (test(cp)) count++;
+      count += Number(found);
     }
     if (k < segments.length) at = Math.max(at, segments[k]!.end);
   }
@@ -306,8 +354,8 @@ function latinWords(line: string, segments: Segment[]): number {
   return words;
 }
 
-function readingOf(prepared: Prepared, script: Script, within?: Array<[number, number]>): Segment[] {
-  const segments = findSegments(prepared, script).filter((s) => s.gain > 0 && s.bad === 0);
+function readingOf(prepared: Prepared, script: Script, within?: Array<[number, number]>, words = false): Segment[] {
+  const segments = findSegments(prepared, script, undefined, words).filter((s) => s.gain > 0 && s.bad === 0);
   return within ? segments.filter((s) => within.some(([from, to]) => s.start >= from && s.end <= to)) : segments;
 }
 
@@ -328,12 +376,21 @@ interface CjkReading {
   refined: boolean;
 }
 
-function cjkValue(reading: CjkReading, segments: Segment[]): { value: number; strays: number } {
+/**
+ * What a reading is worth: its saving, less mixed scripts and bytes left without their pair;
+ * with `words`, plus WORD_BONUS for each known word (two characters) it decodes.
+ */
+function cjkValue(reading: CjkReading, segments: Segment[], words = false): { value: number; strays: number } {
   const { line, family } = reading.prepared;
   const legacy = family.target !== 'utf8';
   const encode = legacy ? singleByte(family.source as SingleByteName).encode : undefined;
-  const strays = encode ? outside(line, segments, (cp) => cp < 0x10000 && encode[cp]! >= 0x80 && cp !== 0xb7) : 0;
-  const value = sum(segments, 'gain') - MIXED_SCRIPT * Math.min(sum(segments, 'simplified'), sum(segments, 'traditional')) - STRAY_BYTE * strays;
+  // A middle dot is at home in Chinese (卡尔·马克思), but not right next to text read as GBK or
+  // Big5, where it is written ¡¤ / ¡E: there "·" is the byte B7 without its pair (翻 is B7 AD).
+  const strays = encode
+    ? outside(line, segments, (cp, at) => cp < 0x10000 && encode[cp]! >= 0x80 && (cp !== 0xb7 || segments.some((s) => s.end === at || s.start === at + 1)))
+    : 0;
+  let value = sum(segments, 'gain') - MIXED_SCRIPT * Math.min(sum(segments, 'simplified'), sum(segments, 'traditional')) - STRAY_BYTE * strays;
+  if (words) for (const s of segments) value += WORD_BONUS * knownPairs(s.after);
   return { value, strays };
 }
 
@@ -373,6 +430,9 @@ function refine(reading: CjkReading): void {
   const { line, family } = prepared;
   const big5 = isBig5(family);
   const legacy = family.target !== 'utf8';
+  // Readings out of step are told from the right one by the words they make: every reading
+  // compared here weighs them, the first one included.
+  reading.value = cjkValue(reading, reading.best, true).value;
   // The family's buffers may hold another line by now: read this one again.
   const classes = lineClasses(line);
   let plain: Prepared | undefined;
@@ -383,12 +443,12 @@ function refine(reading: CjkReading): void {
       plain = prepare(line, classes, family);
       segments = plain ? scriptAgreement(line, readingOf(plain, script, within), big5) : [];
     }
-    let { value, strays } = cjkValue(reading, segments);
+    let { value, strays } = cjkValue(reading, segments, true);
     if (legacy && strays > 0) {
       resync = prepare(line, classes, family, true);
-      const resynced = resync ? scriptAgreement(line, readingOf(resync, script, within), big5) : [];
+      const resynced = resync ? scriptAgreement(line, readingOf(resync, script, within, true), big5) : [];
       const inserted = resynced.reduce((n, s) => n + s.inserted, 0);
-      const again = cjkValue(reading, resynced);
+      const again = cjkValue(reading, resynced, true);
       if (inserted <= strays && again.value > value) {
         segments = resynced;
         ({ value, strays } = again);
@@ -449,7 +509,11 @@ function cjkEvidence(line: string, segments: Segment[], perChar: number, strays?
   // Real mojibake of Chinese saves several bits a character, and leaves no Latin-1 behind;
   // all-capital Latin-1 text read as GBK ("MÄ£ÄM ÌÑÌ" → "M模ÄM 萄汰") does neither.
   const decoded = sum(segments, 'decoded');
-  if (strays !== undefined && outside(line, segments, strays) > Math.max(1, STRAYS_LEFT * decoded)) return false;
+  if (strays !== undefined) {
+    // A stray inside a Latin word ("Førre") is a letter written right: the line is European.
+    const left = outside(line, segments, (cp, at) => (strays(cp) ? (isAsciiLetter(line.charCodeAt(at - 1)) && isAsciiLetter(line.charCodeAt(at + 1)) ? STRAY_IN_WORD : 1) : 0));
+    if (left > Math.max(1, STRAYS_LEFT * decoded)) return false;
+  }
   return gain >= MIN_GAIN && gain >= perChar * decoded;
 }
 
@@ -459,6 +523,10 @@ function acceptLegacyCjk(line: string, all: Segment[]): Segment[] {
   if (segments.length === 0 || !cjkEvidence(line, segments, MIN_CJK_GAIN, isLatin1Stray)) return [];
   // Believed, the reading also takes its lone dashes and quotes ("9704¡ª2012" → "9704—2012").
   return all.filter((s) => s.han + s.cjkOther > 0 || (s.typo > 0 && s.foreign === 0));
+}
+
+function isAsciiLetter(u: number): boolean {
+  return (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a);
 }
 
 /** A Latin-1 letter or symbol: under a GBK or Big5 reading, a byte without its pair. */
@@ -547,12 +615,17 @@ function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
         if (against.length === 0) continue;
         if (against.length === 1 && against[0]!.start === seg.start && against[0]!.end === seg.end && against[0]!.after === seg.after) continue;
         const local = sum(against, 'gain');
+        // Clearly behind or too close, even on this segment alone? Otherwise it stays.
+        if (local < seg.gain + CLEAR_MARGIN && !close(seg.gain, local, seg.decoded)) continue;
+        // Like for like: what this family saves on the text those rival segments cover (one
+        // rival segment may span two of ours: "Ä±Å\u0178tÄ±" read as GBK against "ış" + "ı").
+        const mine = sum(segs.filter((s) => against.some((r) => overlaps(r, s))), 'gain');
         const lineChars = Math.max(chars, rival.chars);
-        if (local >= seg.gain + CLEAR_MARGIN) {
+        if (local >= mine + CLEAR_MARGIN) {
           keep = false;
           break;
         }
-        if (close(seg.gain, local, seg.decoded) && close(Math.max(total, rival.total), Math.min(total, rival.total), lineChars)) {
+        if (close(mine, local, seg.decoded) && close(Math.max(total, rival.total), Math.min(total, rival.total), lineChars)) {
           keep = false;
           if (producesChinese(seg.family) && producesChinese(rival.segs[0]!.family)) ambiguous = true;
           break;

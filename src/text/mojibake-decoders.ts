@@ -307,10 +307,12 @@ function brokenSequence(src: SourceBytes, i: number, len: number, emit: Emit): v
       continue;
     }
     if (lossy) return;
-    if (b === 0x20 && src.soft[i + k] === 2 && k === len - 1) {
-      const withNbsp = decodeSeq([...seq, 0xa0]);
+    if (b === 0x20 && src.soft[i + k] === 2) {
+      // The space was the sequence's 0xA0 (ftfy's "restore_byte_a0"): last, or inside ("â € " is
+      // E2 A0 80, U+2800) with the rest of the sequence after it.
+      const withNbsp = decodeSeq([...seq, 0xa0, ...restOf(src, i + k + 1, len - k - 1)]);
       if (withNbsp >= 0 && !isSurrogate(withNbsp)) {
-        if (nbspKeepsSpace(src, i + k, withNbsp)) emit(len - 1, withNbsp, F_NBSP_KEEP);
+        if (k === len - 1 && nbspKeepsSpace(src, i + k, withNbsp)) emit(len - 1, withNbsp, F_NBSP_KEEP);
         else emit(len, withNbsp, F_NBSP_SPACE);
       }
     }
@@ -381,69 +383,61 @@ function enough(covered: number, high: number): boolean {
   return covered >= 2 && covered * 2 >= high;
 }
 
-/** UTF-8 read as a single-byte code page: lead bytes followed by their continuation bytes. */
-function utf8InSingleByte(line: string, name: SingleByteName): boolean {
-  const encode = singleByte(name).encode;
+/**
+ * The quick checks of text read as a single-byte code page: the share of its bytes from 0x80 up
+ * that fall into complete sequences — UTF-8 sequences (a space or '?' may stand for their
+ * last byte: an NBSP turned space, a byte lost), or with `trail`, GBK or Big5 pairs. A line whose beginning is far from
+ * enough gives up early.
+ */
+function coverage(line: string, encode: Int16Array, trail?: Uint8Array): boolean {
   let high = 0;
   let covered = 0;
   const n = line.length;
   for (let i = 0; i < n; i++) {
-    // A line whose beginning is far from it gives up early.
     if ((i & 63) === 63 && high >= 16 && covered * 2 < high) return false;
     const u = line.charCodeAt(i);
     if (u < 0x80) continue;
     const b = u === 0xfffd ? 0x80 : encode[u]!;
     if (b < 0x80) continue;
     high++;
-    const len = seqLength(b);
+    let len = 0;
+    if (trail) {
+      const t = b >= 0x81 && i + 1 < n ? encode[line.charCodeAt(i + 1)]! : -1;
+      if (t >= 0x40 && trail[t]) len = 2;
+    } else {
+      len = seqLength(b);
+      if (i + len > n) len = 0;
+      for (let k = 1; k < len; k++) {
+        const v = line.charCodeAt(i + k);
+        if (!isCont(v === 0xfffd ? 0x80 : encode[v]!) && !(k === len - 1 && (v === 0x20 || v === 0x3f))) len = 0;
+      }
+    }
     if (len === 0) continue;
-    let k = 1;
-    for (; k < len && i + k < n; k++) {
+    covered += len;
+    for (let k = 1; k < len; k++) {
       const v = line.charCodeAt(i + k);
-      const c = v === 0xfffd ? 0x80 : encode[v]!;
-      if (!isCont(c) && !(k === len - 1 && (v === 0x20 || v === 0x3f))) break;
+      if (v === 0xfffd || encode[v]! >= 0x80) high++;
     }
-    if (k === len) {
-      covered += len;
-      high += len - 1;
-      i += len - 1;
-    }
+    i += len - 1;
   }
   return enough(covered, high);
+}
+
+/** UTF-8 read as a single-byte code page: lead bytes followed by their continuation bytes. */
+function utf8InSingleByte(line: string, name: SingleByteName): boolean {
+  return coverage(line, singleByte(name).encode);
 }
 
 /** GBK or Big5 read as Latin-1 / Windows-1252: lead bytes followed by trail bytes. */
 function pairsInSingleByte(line: string, name: SingleByteName, target: DoubleByteName): boolean {
-  const encode = singleByte(name).encode;
-  const isTrail = doubleByte(target).trail;
-  let high = 0;
-  let covered = 0;
-  const n = line.length;
-  for (let i = 0; i < n; i++) {
-    if ((i & 63) === 63 && high >= 16 && covered * 2 < high) return false;
-    const u = line.charCodeAt(i);
-    if (u < 0x80) continue;
-    const b = encode[u]!;
-    if (b < 0x81) {
-      if (b === 0x80 || u === 0xfffd) high++;
-      continue;
-    }
-    high++;
-    const t = i + 1 < n ? encode[line.charCodeAt(i + 1)]! : -1;
-    if (t >= 0x40 && isTrail[t]) {
-      covered += 2;
-      if (t >= 0x80) high++;
-      i++;
-    }
-  }
-  return enough(covered, high);
+  return coverage(line, singleByte(name).encode, doubleByte(target).trail);
 }
 
 /**
  * UTF-8 read as GBK or Big5: the characters' bytes hold two three-byte UTF-8 sequences back to
- * back (two Chinese characters), or there is a U+FFFD.
+ * back (two Chinese characters), or there is a U+FFFD (unless `lost` is false).
  */
-export function utf8InDoubleByte(line: string, name: DoubleByteName): boolean {
+export function utf8InDoubleByte(line: string, name: DoubleByteName, lost = true): boolean {
   const { encodeBmp } = doubleByte(name);
   let b0 = 0;
   let b1 = 0;
@@ -452,7 +446,7 @@ export function utf8InDoubleByte(line: string, name: DoubleByteName): boolean {
   let foreign = 0;
   for (let i = 0; i < line.length; i++) {
     const u = line.charCodeAt(i);
-    if (u === 0xfffd) return true;
+    if (u === 0xfffd && lost) return true;
     const pair = u < 0x80 ? u : u === 0x20ac && name === 'gbk' ? 0x80 : encodeBmp[u]!;
     // Characters the code page does not have: a line full of them was not read through it.
     if (pair === 0 && ++foreign > 8 && foreign * 2 > i) return false;

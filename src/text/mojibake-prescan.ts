@@ -54,8 +54,12 @@ export function hasCodePageSuspects(line: string): boolean {
   return false;
 }
 
-/** False when the line certainly holds no mojibake. */
-export function mayHoldMojibake(line: string): boolean {
+/**
+ * False when the line certainly holds no mojibake. With `lost` false, U+FFFD does not count:
+ * a repair's own output keeps the characters it could not restore, which reading it again
+ * would not restore either.
+ */
+export function mayHoldMojibake(line: string, lost = true): boolean {
   const t = table ?? build();
   const n = line.length;
   let han = false;
@@ -64,7 +68,10 @@ export function mayHoldMojibake(line: string): boolean {
     if (u < 0x80) continue;
     const flag = t[u]!;
     if (flag < SUSPECT_PAIRED) continue;
-    if (flag === SUSPECT_ALONE) return true;
+    if (flag === SUSPECT_ALONE) {
+      if (u === 0xfffd && !lost) continue;
+      return true;
+    }
     if (flag === SUSPECT_HAN) {
       han = true;
       continue;
@@ -74,5 +81,5 @@ export function mayHoldMojibake(line: string): boolean {
       if (next < 0x80 ? next >= 0x20 && next < 0x7f : t[next] !== 0 && t[next] !== SUSPECT_HAN) return true;
     }
   }
-  return han && (utf8InDoubleByte(line, 'gbk') || utf8InDoubleByte(line, 'big5'));
+  return han && (utf8InDoubleByte(line, 'gbk', lost) || utf8InDoubleByte(line, 'big5', lost));
 }

@@ -62,7 +62,8 @@ export const K_LOWQ = 37; // „ ‚ (low quotes: German, Polish, …)
 export const K_NBSP = 38; // no-break space: a space, but not between CJK characters
 export const K_SMALL_KANA = 39; // ぁぃぅぇぉっゃゅょゎ ァィゥ…: only ever after another kana
 export const K_ACUTE = 40; // ´ (used as a quote in Latin text; never next to CJK)
-const CLASS_COUNT = 41;
+export const K_OVERLAY = 41; // combining overlays and lines (strike-through, underline "fancy text"): after any character
+const CLASS_COUNT = 42;
 
 const BASE = new Float64Array(CLASS_COUNT);
 BASE[K_OTHER] = 7;
@@ -86,6 +87,7 @@ BASE[K_LOWQ] = 3;
 BASE[K_NBSP] = 3;
 BASE[K_SMALL_KANA] = 5;
 BASE[K_ACUTE] = 4.5;
+BASE[K_OVERLAY] = 6;
 BASE[K_DASH] = 2.5;
 BASE[K_ELLIPSIS] = 3;
 BASE[K_GREEK_LOWER] = 2.5;
@@ -147,6 +149,8 @@ export function classTable(): Uint8Array {
   set(0x2b0, 0x2ff, K_SYMBOL); // spacing modifiers
   t[0x2bc] = K_APOS; // modifier apostrophe
   set(0x300, 0x36f, K_COMBINING);
+  set(0x332, 0x333, K_OVERLAY); // ̲ ̳ (underline)
+  set(0x334, 0x338, K_OVERLAY); // ̴ ̵ ̶ ̷ ̸ (strike-through, slash)
   set(0x370, 0x3ff, K_GREEK_LOWER);
   set(0x386, 0x3ab, K_GREEK_UPPER);
   each('\u0384\u0385\u0387\u037e', K_SYMBOL); // Greek tonos, ano teleia, question mark
@@ -263,8 +267,8 @@ function costTable(): Float32Array {
   // Rough frequency tiers of accented letters in European text.
   for (let u = 0x100; u <= 0x17f; u++) if (c[u] === BASE[K_XLOWER] || c[u] === BASE[K_XUPPER]) c[u] = 6.5; // Ũ ĝ ŀ ŧ …
   each('éèàüöäçñáíóúêâôßãõ', 3);
-  each('ëïîûùìòåøæýÿÉÜÖÄÇčćłńśźżąęřšžőűğşıāēīūė', 3.75);
-  each('ÀÁÂÊËÍÎÏÑÓÔÚÛÙÒÌÈÅØÆÕÝðþČĆŁŃŚŹŻĄĘŘŠŽŐŰĞŞİĀĒĪŪĖ', 4.5);
+  each('ëïîûùìòåøæýÿÉÜÖÄÇčćłńśźżąęįųřšžőűğşıāēīūė', 3.75);
+  each('ÀÁÂÊËÍÎÏÑÓÔÚÛÙÒÌÈÅØÆÕÝðþČĆŁŃŚŹŻĄĘĮŲŘŠŽŐŰĞŞİĀĒĪŪĖ', 4.5);
   each('ÃÐÞ', 5.5);
   for (let u = 0x1c4; u <= 0x1cc; u++) c[u] = 6.5; // Croatian digraphs ǆ ǉ ǌ: real, but rare
   each('ĂăĎďĚěĹĺĽľŇňŔŕŤťŮůŢţĶķĻļŅņĢģŖŗ', 4.5);

@@ -12,6 +12,7 @@
  * - quickGain: a cheap estimate, to leave out readings far behind before reading properly.
  */
 import { doubleByte, singleByte, type SingleByteName } from './charsets.js';
+import { knownPair } from './mojibake-words.js';
 import { F_CESU, F_INSERTED, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family, type SourceBytes } from './mojibake-decoders.js';
 import {
   K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, hanScript, isCjkClass, isHanClass, isLetterClass, isTypoClass, pairCost, textCost,
@@ -29,6 +30,11 @@ export const SCRIPT_BIAS = 2;
 /** Penalties (in cost bits) for readings that assume damage beyond the misreading itself. */
 export const PENALTY_INSERTED = 2;
 export const PENALTY_NBSP = 1;
+/**
+ * Saving (bits) for two decoded Han characters in a row that make a known word (see
+ * mojibake-words.ts), in the readings that weigh words.
+ */
+export const WORD_BONUS = 2;
 /** Cost, in the GBK / Big5 readings, of leaving a byte from 0x80 up on its own. */
 export const STRAY_BYTE = 2;
 
@@ -167,8 +173,8 @@ export function prepare(line: string, classes: Uint8Array, family: Family, inser
 }
 
 /**
- * A quick estimate of what a GBK / Big5 reading of Latin-1 text saves, without allocating: pairs
- * taken greedily left to right, base costs only. Used to leave out a reading that is far
+ * A quick estimate of what a GBK / Big5 reading of Latin-1 text saves, without allocating: the
+ * best choice of pairs (base costs only). Used to leave out a reading that is far
  * behind another before reading the line properly.
  */
 export function quickGain(line: string, family: Family): number {
@@ -176,18 +182,31 @@ export function quickGain(line: string, family: Family): number {
   const encode = singleByte(family.source as SingleByteName).encode;
   if (family.target === 'utf8') return quickUtf8Gain(line, encode);
   const { decode, trail } = doubleByte(family.target);
-  let gain = 0;
-  for (let i = 0; i + 1 < line.length; i++) {
-    const u = line.charCodeAt(i);
-    const lead = u < 0x80 ? -1 : encode[u]!;
-    if (lead < 0x81) continue;
-    const v = line.charCodeAt(i + 1);
+  // best[i] = the best saving over the first i characters, pairs taken or characters skipped
+  // (a character skipped is a byte without its pair: a dropped byte puts greedy pairing out of
+  // step for the rest of the line). Two running values stand for the array.
+  let before = 0; // best[i - 1]
+  let gain = 0; // best[i]
+  if (line.length === 0) return 0;
+  // The previous character: its byte and cost.
+  let lead = encode[line.charCodeAt(0)]!;
+  let leadCost = charCost(line.charCodeAt(0));
+  for (let i = 1; i < line.length; i++) {
+    let next = gain;
+    const v = line.charCodeAt(i);
     const t = encode[v]!;
-    if (t < 0 || !trail[t]) continue;
-    const cp = decode[lead << 8 | t]!;
-    if (cp === 0) continue;
-    gain += charCost(u) + charCost(v) - charCost(cp);
-    i++;
+    const cost = charCost(v);
+    if (lead >= 0x81 && t >= 0x40 && trail[t]) {
+      const cp = decode[lead << 8 | t]!;
+      if (cp !== 0) {
+        const pair = before + leadCost + cost - charCost(cp);
+        if (pair > next) next = pair;
+      }
+    }
+    before = gain;
+    gain = next;
+    lead = t;
+    leadCost = cost;
   }
   return gain;
 }
@@ -254,15 +273,18 @@ function quickUtf8Gain(line: string, encode: Int16Array): number {
  * Two-state Viterbi over byte positions: the last item was the source character itself (its
  * class is known) or a decoded character (the best one's class is kept). Pair penalties are
  * counted where items meet, so a leftover "º" between repaired Han characters pays for it.
+ * `strayCost` overrides the cost of a byte from 0x80 up left alone; with `words`, two decoded
+ * characters in a row that make a known word save WORD_BONUS.
  */
-export function findSegments(p: Prepared, script: Script = 0): Segment[] {
+export function findSegments(p: Prepared, script: Script = 0, strayCost?: number, words = false): Segment[] {
   const { src, first } = p;
   const n = src.n;
   const { cls, charLen, bytes } = src;
   // In GBK or Big5 every byte from 0x81 up belongs to a pair: one left alone ("\u00a0I造" where
   // 營 is A0 49) is unlikely under the reading. (Only the choice of reading sees this; the
-  // segments are judged on their exact saving.)
-  const stray = p.family.target === 'utf8' ? 0 : STRAY_BYTE;
+  // segments are judged on their exact saving.) UTF-8 readings leave bytes alone for free,
+  // unless the caller already believes the line was misread so (see `strayCost`).
+  const stray = strayCost ?? (p.family.target === 'utf8' ? 0 : STRAY_BYTE);
   const other = 3 - script;
   // State A: last item kept as it was; state B: last item decoded.
   ensureScratch(n + 1);
@@ -278,6 +300,7 @@ export function findSegments(p: Prepared, script: Script = 0): Segment[] {
   const unitCls = p.cls;
   const unitLen = p.len;
   const unitScript = p.script;
+  const unitCp = p.cp;
   for (let i = 0; i < n; i++) {
     const edge = i > 0 && charLen[i]! > 0 ? pairCost(cls[i - 1]!, cls[i]!) : 0;
     const u0 = first[i]!;
@@ -294,9 +317,11 @@ export function findSegments(p: Prepared, script: Script = 0): Segment[] {
           backA[i + len] = i * 2 + state;
         }
       }
+      const lastCp = words && state === 1 && i > 0 ? unitCp[unitB[i]!]! : -1;
       for (let u = u0; u < u1; u++) {
         let value = here + unitGain[u]! + (lastCls >= 0 ? edge - pairCost(lastCls, unitCls[u]!) : 0);
         if (script !== 0 && unitScript[u] === other) value -= SCRIPT_BIAS;
+        if (lastCp >= 0 && knownPair(lastCp, unitCp[u]!)) value += WORD_BONUS;
         const j = i + unitLen[u]!;
         if (value > scoreB[j]!) {
           scoreB[j] = value;

@@ -16,7 +16,10 @@
  * 4. mojibake-decide.ts — a family's segments are judged together for the line (share of
  *    common Han characters, saving, consistency with the rest of the line), readings of the
  *    same text by different families compete and are taken only on a clear win; text garbled
- *    twice is repaired again; stray C1 controls become their Windows-1252 characters.
+ *    twice is repaired again; stray C1 controls become their Windows-1252 characters. Where a
+ *    Chinese reading has to choose between readings out of step (a dropped byte), the known
+ *    words they make weigh in too (mojibake-words.ts: pairs of characters from OpenCC's
+ *    phrases, loaded only then).
  *
  * Tables come from iconv-lite (charsets.ts), built lazily once per process.
  */
