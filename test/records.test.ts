@@ -67,7 +67,7 @@ describe('record validation', () => {
     expect(problems(text)).toEqual(['r.yaml:7:12: `metrics[0].value` must be a number (found "很多") (write a number here)']);
     expect(problems(`${VALID}sections: 文字\n`)).toEqual(['r.yaml:5:11: `sections` must be a list (found "文字") (write a list here)']);
     expect(problems(`${VALID}activities:\n  - title: 甲\n    participants: 3.5\n`)).toEqual([
-      'r.yaml:7:19: `activities[0].participants` must be a whole number (found 3.5)',
+      'r.yaml:7:19: `activities[0].participants` must be a whole number (found 3.5) (write a whole number here)',
     ]);
   });
 
