@@ -144,13 +144,13 @@ export async function toDocx(doc: RenderedDocument, sourceDateEpoch?: number): P
   // Zero-width and bidi controls hide or reorder text: the Word file drops them, with a warning.
   const invisible = new Map<string, number>();
   const strip = (text: string) => stripInvisible(text, invisible);
-  const { bytes, warnings } = await writeDocx(mapModelText(doc.model, strip), {
+  const { bytes, removedCharacters } = await writeDocx(mapModelText(doc.model, strip), {
     title: strip(doc.title),
     creator: strip(doc.author),
     ...(doc.fonts ? { fonts: doc.fonts } : {}),
     date: sourceDateEpoch !== undefined ? new Date(sourceDateEpoch * 1000) : new Date(Date.UTC(year, month - 1, day)),
   });
-  const diagnostics: Diagnostic[] = warnings.map((message) => ({ file: doc.record.file, severity: 'warning', code: 'docx/characters', message }));
+  const diagnostics: Diagnostic[] = removedCharacters > 0 ? [{ file: doc.record.file, severity: 'warning', ...say('docx/characters', { count: removedCharacters }) }] : [];
   if (invisible.size > 0) {
     const total = [...invisible.values()].reduce((a, b) => a + b, 0);
     diagnostics.push({

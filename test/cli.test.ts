@@ -206,7 +206,7 @@ describe('characters a Word file cannot hold', () => {
     });
     const r = report(['build', 'odd.yaml'], { cwd: dir });
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('odd.yaml: warning: 3 character(s) not allowed in a Word file were removed');
+    expect(r.stderr).toContain('odd.yaml: warning: 3 characters not allowed in a Word file were removed (they are control characters; delete them from the record)');
     const parts = readDocx(path.join(dir, 'out', 'odd.docx'));
     for (const [name, xml] of Object.entries(parts)) if (name.endsWith('.xml')) expect(XMLValidator.validate(xml), name).toBe(true);
     expect(parts['word/document.xml']).toContain('控制字符与孤立代理项“引号”');

@@ -232,7 +232,7 @@ describe('inputs that must build', () => {
     ['big5.yaml', () => iconv.encode(traditional, 'big5'), /^big5\.yaml: note: not UTF-8; read as Big5 \(save it as UTF-8 to be sure\)$/m, '兩年來，在區委、區政府的正確領導下'],
     ['crlf.yaml', () => text.replace(/\n/g, '\r\n'), undefined, '成立工作领导小组。'],
     ['tabs.yaml', () => 'kind:\t工作总结\ntitle:\t标题\t含制表符\nunit: 单位\ndate: 2024-12-18\nsections:\n\t- heading: 强化组织领导\n\t  text: "甲\t乙"\n', /^tabs\.yaml:6:1: warning: the file is indented with tabs, which YAML does not allow; each leading tab was read as 4 spaces \(indent with spaces\)$/m, '强化组织领导'],
-    ['controls.yaml', () => CONTROLS, /^controls\.yaml: warning: \d+ character\(s\) not allowed in a Word file were removed$/m, '原始控制字符。'],
+    ['controls.yaml', () => CONTROLS, /^controls\.yaml: warning: \d+ characters? not allowed in a Word file (was|were) removed \(they are control characters; delete them from the record\)$/m, '原始控制字符。'],
     ['prototype-keys.yaml', () => readFileSync(path.join(HOSTILE, 'prototype-keys.yaml')), undefined, '键名 __proto__、constructor、prototype 只是数据。'],
   ];
 
@@ -255,7 +255,7 @@ describe('inputs that must build', () => {
     const r = report(['build', 'controls.yaml', '-o', 'out2'], { cwd: path.join(dir, 'build') });
     expect(r.status, r.stderr).toBe(EXIT.ok);
     // Title, unit, intro and text: \x01 \x07 \x02 \x1F \uD800 \uDC00 \x0b \x1b; the metadata repeats the title and unit.
-    expect(r.stderr).toContain('controls.yaml: warning: 8 character(s) not allowed in a Word file were removed');
+    expect(r.stderr).toContain('controls.yaml: warning: 8 characters not allowed in a Word file were removed (they are control characters; delete them from the record)');
     expect(r.stderr).toContain(
       'controls.yaml: warning: 14 invisible characters removed from the Word file: 1 × U+200B ZERO WIDTH SPACE, 1 × U+200C ZERO WIDTH NON-JOINER, 1 × U+200D ZERO WIDTH JOINER, ' +
         '1 × U+202A LEFT-TO-RIGHT EMBEDDING, 1 × U+202B RIGHT-TO-LEFT EMBEDDING, 1 × U+202C POP DIRECTIONAL FORMATTING, 1 × U+202D LEFT-TO-RIGHT OVERRIDE, 2 × U+202E RIGHT-TO-LEFT OVERRIDE, ' +

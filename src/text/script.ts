@@ -21,7 +21,16 @@ export type Converter = (text: string) => string;
 type Dictionary = string;
 type Core = typeof import('opencc-js/core');
 
-const load = async (name: string): Promise<Dictionary> => ((await import(`opencc-js/dict/${name}`)) as { default: Dictionary }).default;
+/** Each dictionary module loads once per process (its text is shared by every chain using it). */
+const dictionaries = new Map<string, Promise<Dictionary>>();
+function load(name: string): Promise<Dictionary> {
+  let dictionary = dictionaries.get(name);
+  if (!dictionary) {
+    dictionary = import(`opencc-js/dict/${name}`).then((m: { default: Dictionary }) => m.default);
+    dictionaries.set(name, dictionary);
+  }
+  return dictionary;
+}
 
 interface Chain {
   segmentation?: string[];
@@ -45,32 +54,79 @@ const CHAINS: Record<'s2t' | 's2twp' | 's2hk' | 't2s', Chain> = {
 const CHAIN_OF: Record<Script, keyof typeof CHAINS> = { simplified: 't2s', traditional: 's2t', tw: 's2twp', hk: 's2hk' };
 
 let corePromise: Promise<Core> | undefined;
-const chains = new Map<string, Promise<Converter>>();
 
-async function buildChain(name: keyof typeof CHAINS): Promise<Converter> {
-  corePromise ??= import('opencc-js/core');
-  const { ConverterFactory, Trie } = await corePromise;
+/** A chain's code and dictionaries, loaded: everything it needs to be built without waiting. */
+interface LoadedChain {
+  name: keyof typeof CHAINS;
+  core: Core;
+  dictionaries: ReadonlyMap<string, Dictionary>;
+}
+
+const loadedChains = new Map<string, Promise<LoadedChain>>();
+
+function loadChain(name: keyof typeof CHAINS): Promise<LoadedChain> {
+  let loaded = loadedChains.get(name);
+  if (!loaded) {
+    corePromise ??= import('opencc-js/core');
+    const chain = CHAINS[name];
+    const names = [...new Set(['CJK_Compatibility_Ideographs', ...chain.stages.flat(), ...(chain.segmentation ?? [])])];
+    loaded = Promise.all([corePromise, Promise.all(names.map(load))]).then(([core, texts]) => ({
+      name,
+      core,
+      dictionaries: new Map(names.map((n, i) => [n, texts[i]!])),
+    }));
+    loadedChains.set(name, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * Built converters and segmenters, by the dictionaries they are made of: building one (a trie
+ * of every phrase) is the expensive part — STPhrases alone takes some 90 ms — and s2t, s2twp
+ * and s2hk share their first stage and segmentation.
+ */
+const factories = new Map<string, Converter>();
+const segmenters = new Map<string, InstanceType<Core['Trie']>>();
+const builtChains = new Map<string, Converter>();
+
+/** A loaded chain's converter, built on first use (synchronously: its dictionaries are there). */
+function buildChain({ name, core, dictionaries }: LoadedChain): Converter {
+  const built = builtChains.get(name);
+  if (built) return built;
+  const { ConverterFactory, Trie } = core;
+  const dictionary = (n: string) => dictionaries.get(n)!;
+  const factory = (names: string[]): Converter => {
+    const key = names.join('+');
+    let converter = factories.get(key);
+    if (!converter) {
+      converter = ConverterFactory(names.map(dictionary));
+      factories.set(key, converter);
+    }
+    return converter;
+  };
   const chain = CHAINS[name];
-  const normalize = ConverterFactory([await load('CJK_Compatibility_Ideographs')]);
-  const stages = await Promise.all(chain.stages.map(async (names) => ConverterFactory(await Promise.all(names.map(load)))));
+  const normalize = factory(['CJK_Compatibility_Ideographs']);
+  const stages = chain.stages.map(factory);
   let segmenter: InstanceType<typeof Trie> | undefined;
   if (chain.segmentation) {
-    segmenter = new Trie();
-    segmenter.loadDictGroup(await Promise.all(chain.segmentation.map(load)));
+    const key = chain.segmentation.join('+');
+    segmenter = segmenters.get(key);
+    if (!segmenter) {
+      segmenter = new Trie();
+      segmenter.loadDictGroup(chain.segmentation.map(dictionary));
+      segmenters.set(key, segmenter);
+    }
   }
-  return (text) => {
+  const converter: Converter = (text) => {
     const segments = segmenter ? segmenter.segment(normalize(text)) : [normalize(text)];
     return segments.map((segment) => stages.reduce((s, stage) => stage(s), segment)).join('');
   };
+  builtChains.set(name, converter);
+  return converter;
 }
 
-function chainConverter(name: keyof typeof CHAINS): Promise<Converter> {
-  let converter = chains.get(name);
-  if (!converter) {
-    converter = buildChain(name);
-    chains.set(name, converter);
-  }
-  return converter;
+async function chainConverter(name: keyof typeof CHAINS): Promise<Converter> {
+  return buildChain(await loadChain(name));
 }
 
 /** Keys of a character table whose conversion can change them. */
@@ -107,30 +163,42 @@ interface CharacterTables {
   traditionalOnly: Set<string>;
   /** Characters s2t changes on their own: simplified forms. */
   simplifiedOnly: Set<string>;
-  /** Characters s2t may change, alone or inside a phrase. */
-  simplifiable: Set<string>;
 }
 
 let tables: Promise<CharacterTables> | undefined;
 
+/** What tells traditional text from simplified: needed for every text converted to a traditional script. */
 function characterTables(): Promise<CharacterTables> {
-  tables ??= Promise.all([load('TSCharacters'), load('STCharacters'), load('STPhrases')]).then(([ts, st, phrases]) => {
-    const simplifiedOnly = changingKeys(st);
-    return { traditionalOnly: changingKeys(ts), simplifiedOnly, simplifiable: phraseChangingCharacters(phrases, new Set(simplifiedOnly)) };
-  });
+  tables ??= Promise.all([load('TSCharacters'), load('STCharacters')]).then(([ts, st]) => ({ traditionalOnly: changingKeys(ts), simplifiedOnly: changingKeys(st) }));
   return tables;
+}
+
+let simplifiableSet: Set<string> | undefined;
+
+/** Characters s2t may change, alone or inside a phrase: needed only for mixed text. */
+function simplifiable(tables: CharacterTables, phrases: Dictionary): Set<string> {
+  simplifiableSet ??= phraseChangingCharacters(phrases, new Set(tables.simplifiedOnly));
+  return simplifiableSet;
 }
 
 /** A sentence ends after 。！？；, a line break, or their full stops in other scripts. */
 const SENTENCES = /[^。！？；!?;\n]*(?:[。！？；!?;\n]+|$)/g;
 
 async function traditionalConverter(script: Exclude<Script, 'simplified'>): Promise<Converter> {
-  const [toTarget, s2t, t2s, { traditionalOnly, simplifiedOnly, simplifiable }] = await Promise.all([
+  // Only the target's chain and the detection tables are built now. What mixed text needs —
+  // the s2t and t2s chains of the pivot and the phrase-derived character set — is loaded now
+  // but built on the first sentence that needs it: plain simplified text, the usual input,
+  // never pays for it.
+  const [toTarget, s2tLoaded, t2sLoaded, characters, phrases] = await Promise.all([
     chainConverter(CHAIN_OF[script]),
-    chainConverter('s2t'),
-    chainConverter('t2s'),
+    loadChain('s2t'),
+    loadChain('t2s'),
     characterTables(),
+    load('STPhrases'),
   ]);
+  const { traditionalOnly, simplifiedOnly } = characters;
+  const s2t: Converter = (text) => buildChain(s2tLoaded)(text);
+  const t2s: Converter = (text) => buildChain(t2sLoaded)(text);
   /**
    * Traditional text with strays has more traditional forms than simplified ones; simplified
    * text may hold a few characters t2s would change (麽, 皁) and must not be treated as mixed.
@@ -151,7 +219,8 @@ async function traditionalConverter(script: Exclude<Script, 'simplified'>): Prom
     const original = [...sentence];
     const pivot = [...viaPivot];
     if (pivot.length !== original.length) return direct;
-    return original.map((ch, i) => (simplifiable.has(ch) ? pivot[i]! : ch)).join('');
+    const changeable = simplifiable(characters, phrases);
+    return original.map((ch, i) => (changeable.has(ch) ? pivot[i]! : ch)).join('');
   };
   return (text) => {
     // Plain simplified text takes OpenCC's chain unchanged (its goldens stay byte for byte).

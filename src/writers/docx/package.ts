@@ -1,5 +1,6 @@
 /**
- * The last step of the docx writer: zips the parts the `docx` package produced so that
+ * The last step of the reference writer (reference.ts): zips the parts the `docx` package
+ * produced so that
  * - paragraph settings it cannot express are written (it omits OnOff elements set to false);
  * - the same input gives the same bytes: fixed entry order and timestamps, and core.xml dates
  *   taken from the document's date instead of the clock.
@@ -8,6 +9,7 @@
  */
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { ZIP_LEVEL, ZIP_TIME, byPartOrder } from './zip.js';
 
 interface Override {
   path: string;
@@ -16,7 +18,7 @@ interface Override {
 
 type Compiler = { compile(file: Document, prettify: undefined, overrides: readonly Override[]): Map<string, string | Uint8Array> };
 
-async function documentParts(doc: Document, overrides: readonly Override[]): Promise<Map<string, Uint8Array>> {
+export async function documentParts(doc: Document, overrides: readonly Override[]): Promise<Map<string, Uint8Array>> {
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
   if (compiler && typeof compiler.compile === 'function') {
     const parts = compiler.compile(doc, undefined, overrides);
@@ -40,7 +42,7 @@ function patchParagraphs(xml: string): string {
  * LibreOffice then gives every title line two grid lines. Off the grid, its exact 28.95 pt
  * spacing holds. In a style's pPr, snapToGrid comes right before spacing.
  */
-function patchStyles(xml: string): string {
+export function patchStyles(xml: string): string {
   return xml.replace(/(<w:style\b[^>]*w:styleId="Title"[^>]*>[\s\S]*?<w:pPr>[\s\S]*?)(<w:spacing\b)/, '$1<w:snapToGrid w:val="false"/>$2');
 }
 
@@ -48,13 +50,10 @@ function patchCoreDates(xml: string, timestamp: string): string {
   return xml.replace(/(<dcterms:(?:created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${timestamp}$2`);
 }
 
-/** Zip timestamps are local-time DOS dates; a fixed one keeps builds byte-identical. */
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
-
 export async function packDocx(doc: Document, overrides: readonly Override[], documentDate: Date): Promise<Uint8Array> {
   const parts = await documentParts(doc, overrides);
   const timestamp = `${documentDate.toISOString().slice(0, 19)}Z`;
-  const names = [...parts.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...parts.keys()].sort(byPartOrder);
   const files: Zippable = {};
   for (const name of names) {
     let data = parts.get(name)!;
@@ -63,12 +62,5 @@ export async function packDocx(doc: Document, overrides: readonly Override[], do
     else if (name === 'word/styles.xml') data = strToU8(patchStyles(strFromU8(data)));
     files[name] = [data, { mtime: ZIP_TIME }];
   }
-  return zipSync(files, { level: 6 });
-}
-
-/** [Content_Types].xml first and the package relationships next, as Word writes them. */
-function order(name: string): number {
-  if (name === '[Content_Types].xml') return 0;
-  if (name === '_rels/.rels') return 1;
-  return 2;
+  return zipSync(files, { level: ZIP_LEVEL });
 }

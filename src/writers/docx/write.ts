@@ -1,28 +1,19 @@
 /**
- * Document model → .docx bytes laid out to GB/T 9704-2012, through the `docx` package.
+ * Document model → .docx bytes laid out to GB/T 9704-2012.
+ *
+ * Per document only two parts are written: word/document.xml, straight from the model
+ * (body-xml.ts), and docProps/core.xml. Everything else — styles, numbering, settings, theme,
+ * footers, font table, relationships — is the same for every document of a font set: it comes
+ * from the `docx` package once per process, already compressed (frame.ts). The result is the
+ * file the `docx` package's object tree gives (reference.ts), byte for byte, at a fraction of
+ * the cost.
  */
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Paragraph,
-  SimpleField,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  BorderStyle,
-  type ParagraphChild,
-} from 'docx';
-import type { Block, DocumentModel, Inline } from '../../model/types.js';
-import { CHAR_WIDTH, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_INDENT, fontSet, type FontRole, type FontSet } from './layout.js';
-import { STYLE_IDS, gongwenStylesFor, headingRun, runFont } from './styles.js';
-import { placeSignature, textWidth } from './signature.js';
-import { fontTableXml } from './font-table.js';
+import type { DocumentModel } from '../../model/types.js';
+import { fontSet, type FontRole } from './layout.js';
+import { bodyXml, escapeXml } from './body-xml.js';
+import { docxFrame } from './frame.js';
 import { xmlSafe } from './xml-text.js';
-import { packDocx } from './package.js';
-import { titleLines } from './title-lines.js';
+import { ZIP_TIME, byPartOrder, dosTime, zipEntries, zipEntry } from './zip.js';
 
 export interface DocxMetadata {
   title: string;
@@ -36,188 +27,48 @@ export interface DocxMetadata {
 
 export interface DocxResult {
   bytes: Uint8Array;
-  /** Human-readable notes on what had to change (stripped characters). */
-  warnings: string[];
+  /** How many characters XML does not allow (C0 controls, lone surrogates) were left out. */
+  removedCharacters: number;
 }
 
-const HEADINGS = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3', 4: 'Heading4' } as const;
+const ZIP_DOS_TIME = dosTime(ZIP_TIME);
 
 export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promise<DocxResult> {
+  const frame = await docxFrame(meta.fonts ?? {});
   let removed = 0;
   const clean = (text: string): string => {
     const safe = xmlSafe(text);
     removed += safe.removed;
     return safe.text;
   };
-  const fonts = fontSet(meta.fonts);
+  const document = frame.documentHead + bodyXml(model, clean, fontSet(meta.fonts)) + frame.documentTail;
+  const entries = [
+    ...frame.entries,
+    zipEntry('word/document.xml', Buffer.from(document, 'utf8')),
+    zipEntry('docProps/core.xml', Buffer.from(coreXml(meta), 'utf8')),
+  ].sort((a, b) => byPartOrder(a.name, b.name));
+  return { bytes: zipEntries(entries, ZIP_DOS_TIME), removedCharacters: removed };
+}
 
-  const children = model.blocks.flatMap((block, i) =>
-    // The signature never stands alone on a page: the body paragraph before it goes along.
-    blockToDocx(block, clean, fonts, model.blocks[i + 1]?.type === 'signature'),
+const CORE_NAMESPACES =
+  'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
+  'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+
+/**
+ * docProps/core.xml as the `docx` package writes it (an empty title or author is left out),
+ * with the document's date as created and modified date.
+ */
+function coreXml(meta: DocxMetadata): string {
+  // Metadata repeats text the body already counted: cleaned, not counted again.
+  const title = escapeXml(xmlSafe(meta.title).text);
+  const creator = escapeXml(xmlSafe(meta.creator).text);
+  const timestamp = `${meta.date.toISOString().slice(0, 19)}Z`;
+  const date = (name: string) => `<dcterms:${name} xsi:type="dcterms:W3CDTF">${timestamp}</dcterms:${name}>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties ${CORE_NAMESPACES}>` +
+    (title ? `<dc:title>${title}</dc:title>` : '') +
+    (creator ? `<dc:creator>${creator}</dc:creator>` : '') +
+    (creator ? `<cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` : '') +
+    `<cp:revision>1</cp:revision>${date('created')}${date('modified')}</cp:coreProperties>`
   );
-  const doc = new Document({
-    // Metadata repeats text the body already counted: cleaned, not counted again.
-    title: xmlSafe(meta.title).text,
-    creator: xmlSafe(meta.creator).text,
-    lastModifiedBy: xmlSafe(meta.creator).text,
-    styles: gongwenStylesFor(fonts),
-    evenAndOddHeaderAndFooters: true,
-    sections: [
-      {
-        properties: {
-          page: { size: PAGE, margin: MARGIN },
-          grid: { type: 'lines', linePitch: LINE_PITCH },
-        },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children,
-      },
-    ],
-  });
-  const bytes = await packDocx(doc, [{ path: 'word/fontTable.xml', data: fontTableXml(fonts) }], meta.date);
-  const warnings = removed > 0 ? [`${removed} character(s) not allowed in a Word file were removed`] : [];
-  return { bytes, warnings };
-}
-
-type Clean = (text: string) => string;
-
-/**
- * Every paragraph turns off the automatic gap between Chinese and digits: a 公文 writes
- * "2024年12月18日" tight, and the gap would push lines off the 28-character grid.
- */
-const paragraph = (options: ConstructorParameters<typeof Paragraph>[0] & object) =>
-  new Paragraph({ autoSpaceEastAsianText: false, ...options });
-
-function blockToDocx(block: Block, clean: Clean, fonts: FontSet, keepNext = false): Array<Paragraph | Table> {
-  switch (block.type) {
-    case 'title':
-      return [
-        paragraph({
-          style: 'Title',
-          children: titleLines(clean(block.text)).flatMap((line, i) => (i === 0 ? [eastAsianRun(line)] : [new TextRun({ break: 1 }), eastAsianRun(line)])),
-        }),
-        // GB/T 9704: one blank line between the title and what follows.
-        paragraph({}),
-      ];
-    case 'heading':
-      return [paragraph({ style: HEADINGS[block.level], children: [eastAsianRun(clean(block.text))] })];
-    case 'paragraph': {
-      const runs: ParagraphChild[] = [];
-      if (block.lead) {
-        const { font, bold } = headingRun(block.lead.level, fonts);
-        runs.push(eastAsianRun(clean(block.lead.text), { font, bold }));
-      }
-      runs.push(...block.inlines.map((inline) => inlineToRun(inline, clean, fonts)));
-      return [paragraph({ children: runs, keepNext })];
-    }
-    case 'table':
-      return [tableToDocx(block, clean, fonts), paragraph({})];
-    case 'signature': {
-      const placements = placeSignature(block.lines);
-      return [
-        // GB/T 9704: the signature comes one blank line below the body.
-        paragraph({ keepNext: true }),
-        ...block.lines.map(
-          (line, i) =>
-            paragraph({
-              style: STYLE_IDS.signature,
-              keepNext: i < block.lines.length - 1,
-              ...placementToParagraph(placements[i]!),
-              children: [eastAsianRun(clean(line.trim()))],
-            }),
-        ),
-      ];
-    }
-  }
-}
-
-function placementToParagraph(placement: ReturnType<typeof placeSignature>[number]) {
-  const twips = Math.round(placement.indent * CHAR_WIDTH);
-  return placement.align === 'left'
-    ? { alignment: AlignmentType.LEFT, indent: { left: twips, firstLine: 0 } }
-    : { alignment: AlignmentType.RIGHT, indent: { right: twips, firstLine: 0 } };
-}
-
-/**
- * A run whose shared characters (“”—…·) Word must draw with the East Asian font: Word picks
- * a run's font by Unicode block unless the run says `w:hint="eastAsia"`.
- */
-function eastAsianRun(text: string, options: { bold?: boolean; font?: ReturnType<typeof runFont> } = {}): TextRun {
-  return new TextRun({ text, font: options.font ?? { hint: 'eastAsia' }, ...(options.bold ? { bold: true } : {}) });
-}
-
-function inlineToRun(inline: Inline, clean: Clean, fonts: FontSet): TextRun {
-  if (inline.kind === 'break') return new TextRun({ break: 1 });
-  // Emphasis in Chinese official text is set in 楷体, not slanted.
-  return eastAsianRun(clean(inline.text), {
-    bold: inline.strong ?? false,
-    ...(inline.emphasis ? { font: runFont(fonts.heading2.eastAsia, fonts.latin) } : {}),
-  });
-}
-
-const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-
-/** The width of the text block in twips: 156 mm. */
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-
-/**
- * Column widths in proportion to the longest text of each column (2 to 12 characters, plus
- * room for the cell margins), so a 工作内容 column gets room and a 时间 column does not wrap.
- */
-function columnWidths(block: Extract<Block, { type: 'table' }>, columns: number): number[] {
-  const wants = Array.from({ length: columns }, (_, i) =>
-    Math.min(12, Math.max(2, ...[block.header, ...block.rows].map((row) => textWidth(row[i] ?? '')))) + 1.5,
-  );
-  const total = wants.reduce((a, b) => a + b, 0);
-  return wants.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-}
-
-function tableToDocx(block: Extract<Block, { type: 'table' }>, clean: Clean, fonts: FontSet): Table {
-  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
-  const widths = columnWidths(block, columns);
-  const cell = (text: string, header: boolean, column: number) =>
-    new TableCell({
-      width: { size: widths[column]!, type: WidthType.DXA },
-      children: [
-        paragraph({
-          style: STYLE_IDS.tableText,
-          alignment: header ? AlignmentType.CENTER : alignmentOf(block.align[column] ?? null),
-          children: [eastAsianRun(clean(text), header ? { font: runFont(fonts.heading1.eastAsia, fonts.latin) } : {})],
-        }),
-      ],
-    });
-  const row = (cells: string[], header: boolean) =>
-    new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: Array.from({ length: columns }, (_, i) => cell(cells[i] ?? '', header, i)),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin },
-    rows: [row(block.header, true), ...block.rows.map((r) => row(r, false))],
-  });
-}
-
-function alignmentOf(align: 'left' | 'center' | 'right' | null) {
-  if (align === 'left') return AlignmentType.LEFT;
-  if (align === 'right') return AlignmentType.RIGHT;
-  return AlignmentType.CENTER;
-}
-
-/**
- * "— N —" in 4号 宋体: odd pages right-aligned, even pages left-aligned, one character in from
- * the text block's edge. The PAGE field carries a cached value so Word never reports it as damaged.
- */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  return new Footer({
-    children: [
-      paragraph({
-        style: STYLE_IDS.footer,
-        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: PAGE_NUMBER_INDENT, firstLine: 0 } : { left: PAGE_NUMBER_INDENT, firstLine: 0 },
-        children: [eastAsianRun('— '), new SimpleField('PAGE', '1'), eastAsianRun(' —')],
-      }),
-    ],
-  });
 }

@@ -24,6 +24,8 @@ export function xmlSafe(text: string): { text: string; removed: number } {
   return { text: cleaned, removed };
 }
 
+/** The writer's warning about characters xmlSafe removed, if any. */
+
 /** Names of the invisible characters, for warnings. */
 const NAMES: Record<string, string> = {
   '\u061C': 'ARABIC LETTER MARK',
