@@ -4,7 +4,7 @@
  * cut into several segments by digits or punctuation), then families that propose different
  * readings of the same text compete, and a reading is taken only when it clearly wins.
  */
-import { FAMILIES, F_LOSSY, type Family } from './mojibake-decoders.js';
+import { FAMILIES, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family } from './mojibake-decoders.js';
 import { singleByte, type SingleByteName } from './charsets.js';
 import { knownPairs } from './mojibake-words.js';
 import { SCRIPT_BIAS, STRAY_BYTE, WORD_BONUS, findPlainSegments, findSegments, prepare, quickGain, type Prepared, type Script, type Segment } from './mojibake-spans.js';
@@ -73,6 +73,7 @@ export function decideLine(line: string): Repair[] {
       r.kind = kind === r.kind.replace(/-(twice|thrice)$/, '') ? repeated(r.kind) : `${r.kind}+${kind}`;
     }
   }
+  repairs.sort((a, b) => a.start - b.start);
   repairs.push(...c1Controls(line, repairs));
   repairs.sort((a, b) => a.start - b.start);
   return repairs;
@@ -109,6 +110,7 @@ function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
     if (producesChinese(family)) continue;
     const prepared = prepare(line, classes, family);
     if (!prepared) continue;
+    const weakUnits = hasWeakUnits(prepared);
     let segments = utf8Reading(prepared, within);
     if (segments.length === 0) continue;
     segments = withPrior(family, segments);
@@ -116,7 +118,7 @@ function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
     // Not taken as it stands: perhaps because of what an NBSP turned into a space hides
     // ("Г  Lyon" beside "prГЁs", UTF-8 read as Windows-1251): those readings cost about what
     // they save, so the first reading leaves them, and the letter left looks written right.
-    if (accepted.length === 0) {
+    if (accepted.length === 0 && weakUnits) {
       const weak = withLeftovers(line, classes, family, segments, within, true);
       if (weak.length > segments.length) accepted = accept(line, family, weak);
     }
@@ -162,6 +164,13 @@ function utf8Reading(prepared: Prepared, within?: Array<[number, number]>): Segm
     segments = withPlainReading(plain, segments, deep);
   }
   return segments;
+}
+
+/** Whether the reading has units that put back a lost NBSP or byte (read before it is reused). */
+function hasWeakUnits(prepared: Prepared): boolean {
+  const { flags, count } = prepared;
+  for (let u = 0; u < count; u++) if (flags[u]! & (F_NBSP_KEEP | F_NBSP_SPACE | F_LOSSY)) return true;
+  return false;
 }
 
 /**
@@ -277,9 +286,44 @@ function withPlainReading(plain: Segment[], segments: Segment[], deepened: (s: S
 
 // ───────────────────────────── one family, one line ─────────────────────────────
 
-function sum(segments: Segment[], key: keyof Segment): number {
+type Count = 'gain' | 'decoded' | 'han' | 'hanCommon' | 'hanMedium' | 'simplified' | 'traditional' | 'cjkOther' | 'foreign' | 'letters';
+
+/** The total of one count over the segments (each property read directly: a computed key is slow here). */
+function sum(segments: Segment[], key: Count): number {
   let total = 0;
-  for (const s of segments) total += s[key] as number;
+  const n = segments.length;
+  switch (key) {
+    case 'gain':
+      for (let k = 0; k < n; k++) total += segments[k]!.gain;
+      break;
+    case 'decoded':
+      for (let k = 0; k < n; k++) total += segments[k]!.decoded;
+      break;
+    case 'han':
+      for (let k = 0; k < n; k++) total += segments[k]!.han;
+      break;
+    case 'hanCommon':
+      for (let k = 0; k < n; k++) total += segments[k]!.hanCommon;
+      break;
+    case 'hanMedium':
+      for (let k = 0; k < n; k++) total += segments[k]!.hanMedium;
+      break;
+    case 'simplified':
+      for (let k = 0; k < n; k++) total += segments[k]!.simplified;
+      break;
+    case 'traditional':
+      for (let k = 0; k < n; k++) total += segments[k]!.traditional;
+      break;
+    case 'cjkOther':
+      for (let k = 0; k < n; k++) total += segments[k]!.cjkOther;
+      break;
+    case 'foreign':
+      for (let k = 0; k < n; k++) total += segments[k]!.foreign;
+      break;
+    case 'letters':
+      for (let k = 0; k < n; k++) total += segments[k]!.letters;
+      break;
+  }
   return total;
 }
 
@@ -335,12 +379,21 @@ function cjkRuns(line: string, segments: Segment[]): { glued: number; pure: numb
   for (const s of segments) {
     const count = s.han + s.cjkOther;
     pure = Math.max(pure, count);
-    if (prevEnd >= 0 && /^[\x20-\x40\x5b-\x60\x7b-\x7e]*$/.test(line.slice(prevEnd, s.start))) run += count;
+    if (prevEnd >= 0 && onlyAsciiSeparators(line, prevEnd, s.start)) run += count;
     else run = count;
     glued = Math.max(glued, run);
     prevEnd = s.end;
   }
   return { glued, pure };
+}
+
+/** Whether line[from, to) holds only spaces, digits and ASCII punctuation. */
+function onlyAsciiSeparators(line: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const u = line.charCodeAt(i);
+    if (u < 0x20 || u > 0x7e || (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a)) return false;
+  }
+  return true;
 }
 
 /** ASCII words of two letters or more outside the segments. */
@@ -410,22 +463,35 @@ function cjkFirstReading(prepared: Prepared, within?: Array<[number, number]>): 
   return reading;
 }
 
+/**
+ * Han characters outside the common lists in a GBK or Big5 reading. A dropped byte need not
+ * leave a byte without its pair: the pairs out of step may run on to an ASCII byte ("歡迎閱讀"
+ * with 迎's 0xAD lost reads "歡娱喿x"), leaving rare characters instead; each may mark a
+ * dropped byte as a stray does.
+ */
+function uncommonHan(reading: CjkReading): number {
+  if (reading.prepared.family.target === 'utf8') return 0;
+  return sum(reading.best, 'han') - sum(reading.best, 'hanCommon');
+}
+
 /** Rough upper bound of what the other readings might add. */
 function refinementPotential(reading: CjkReading): number {
   return 4 * reading.strays + (SCRIPT_BIAS + MIXED_SCRIPT) * reading.otherScript;
 }
 
 /**
- * The other readings, when the first one mixed simplified and traditional characters or left
- * bytes without their pair: read again as simplified and as traditional text (a line is
- * written in one script; a misaligned reading mixes them), and where bytes are left without
- * their pair (a dropped 0xAD puts the pairs out of step) with re-inserted bytes, kept if
- * better and needing no more insertions than there were such bytes.
+ * The other readings, when the first one mixed simplified and traditional characters, left
+ * bytes without their pair or (GBK, Big5) read uncommon characters: read again as simplified
+ * and as traditional text (a line is written in one script; a misaligned reading mixes them),
+ * and where bytes are left without their pair or uncommon characters read (a dropped 0xAD
+ * puts the pairs out of step) with re-inserted bytes, kept if better and needing no more
+ * insertions than there were such bytes and characters.
  */
 function refine(reading: CjkReading): void {
   if (reading.refined) return;
   reading.refined = true;
-  if (reading.strays === 0 && reading.otherScript === 0) return;
+  const uncommon = uncommonHan(reading);
+  if (reading.strays === 0 && reading.otherScript === 0 && uncommon === 0) return;
   const { prepared, within } = reading;
   const { line, family } = prepared;
   const big5 = isBig5(family);
@@ -433,23 +499,26 @@ function refine(reading: CjkReading): void {
   // Readings out of step are told from the right one by the words they make: every reading
   // compared here weighs them, the first one included.
   reading.value = cjkValue(reading, reading.best, true).value;
-  // The family's buffers may hold another line by now: read this one again.
+  // The family's buffers may hold another line by now: read this one again, once without and
+  // once with re-inserted bytes (each reading serves both scripts).
   const classes = lineClasses(line);
-  let plain: Prepared | undefined;
-  let resync: Prepared | undefined;
-  for (const script of big5 ? ([2] as const) : ([1, 2] as const)) {
-    let segments = reading.best;
-    if (!big5) {
-      plain = prepare(line, classes, family);
-      segments = plain ? scriptAgreement(line, readingOf(plain, script, within), big5) : [];
-    }
+  const scripts = big5 ? ([2] as const) : ([1, 2] as const);
+  let firstReadings: Segment[][] = [reading.best];
+  if (!big5) {
+    const plain = prepare(line, classes, family);
+    firstReadings = scripts.map((script) => (plain ? scriptAgreement(line, readingOf(plain, script, within), big5) : []));
+  }
+  let resync: Prepared | undefined | null = null;
+  for (let k = 0; k < scripts.length; k++) {
+    const script = scripts[k]!;
+    let segments = firstReadings[k]!;
     let { value, strays } = cjkValue(reading, segments, true);
-    if (legacy && strays > 0) {
-      resync = prepare(line, classes, family, true);
+    if (legacy && strays + uncommon > 0) {
+      if (resync === null) resync = prepare(line, classes, family, true);
       const resynced = resync ? scriptAgreement(line, readingOf(resync, script, within, true), big5) : [];
       const inserted = resynced.reduce((n, s) => n + s.inserted, 0);
       const again = cjkValue(reading, resynced, true);
-      if (inserted <= strays && again.value > value) {
+      if (inserted <= strays + uncommon && again.value > value) {
         segments = resynced;
         ({ value, strays } = again);
       }
@@ -597,11 +666,11 @@ function close(best: number, other: number, chars: number): boolean {
  * none of that family's segments rather than a patchwork.
  */
 function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
-  const rank = (segs: Segment[]) => ({ segs, total: sum(segs, 'gain'), chars: sum(segs, 'decoded') });
+  const rank = (segs: Segment[]) => ({ segs, total: sum(segs, 'gain'), chars: sum(segs, 'decoded'), ordered: inOrder(segs) });
   const ranked = proposals.map(rank).sort((a, b) => b.total - a.total);
   const others = [...ranked, ...rivals.map(rank)];
   const taken: Segment[] = [];
-  for (const { segs, total, chars } of ranked) {
+  for (const { segs, total, chars, ordered } of ranked) {
     const mine: Segment[] = [];
     let ambiguous = false;
     for (const seg of segs) {
@@ -611,7 +680,7 @@ function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
         if (rival.segs === segs) continue;
         // Rivals not taken on their own only count against a sister reading.
         if (!ranked.includes(rival) && !sisters(seg.family, rival.segs[0]!.family)) continue;
-        const against = rival.segs.filter((r) => overlaps(r, seg));
+        const against = overlapping(rival.segs, rival.ordered, seg.start, seg.end);
         if (against.length === 0) continue;
         if (against.length === 1 && against[0]!.start === seg.start && against[0]!.end === seg.end && against[0]!.after === seg.after) continue;
         const local = sum(against, 'gain');
@@ -619,7 +688,7 @@ function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
         if (local < seg.gain + CLEAR_MARGIN && !close(seg.gain, local, seg.decoded)) continue;
         // Like for like: what this family saves on the text those rival segments cover (one
         // rival segment may span two of ours: "Ä±Å\u0178tÄ±" read as GBK against "ış" + "ı").
-        const mine = sum(segs.filter((s) => against.some((r) => overlaps(r, s))), 'gain');
+        const mine = sum(overlapping(segs, ordered, against[0]!.start, against[against.length - 1]!.end).filter((s) => against.some((r) => overlaps(r, s))), 'gain');
         const lineChars = Math.max(chars, rival.chars);
         if (local >= mine + CLEAR_MARGIN) {
           keep = false;
@@ -638,10 +707,35 @@ function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
+/** Whether the segments are in order and apart (a reading's always are). */
+function inOrder(segments: Segment[]): boolean {
+  for (let k = 1; k < segments.length; k++) if (segments[k]!.start < segments[k - 1]!.end) return false;
+  return true;
+}
+
+/**
+ * The segments of one reading that overlap [start, end), in order: found by a binary search
+ * where they are `ordered` (see inOrder), else by going through them all.
+ */
+function overlapping(segments: Segment[], ordered: boolean, start: number, end: number): Segment[] {
+  if (!ordered) return segments.filter((r) => r.start < end && start < r.end);
+  const n = segments.length;
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segments[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Segment[] = [];
+  for (let k = lo; k < n && segments[k]!.start < end; k++) out.push(segments[k]!);
+  return out;
+}
+
 /** Windows-1250 and ISO-8859-2: the same letters, mostly at the same places. */
 function sisters(a: Family, b: Family): boolean {
-  const pair = [a.source, b.source].sort().join(' ');
-  return a.target === 'utf8' && b.target === 'utf8' && pair === 'cp1250 iso8859-2';
+  if (a.target !== 'utf8' || b.target !== 'utf8') return false;
+  return (a.source === 'cp1250' && b.source === 'iso8859-2') || (a.source === 'iso8859-2' && b.source === 'cp1250');
 }
 
 function producesChinese(family: Family): boolean {
@@ -658,14 +752,19 @@ function producesChinese(family: Family): boolean {
  */
 function c1Controls(line: string, repairs: Repair[]): Repair[] {
   const out: Repair[] = [];
-  if (!/[\u0080-\u009f]/.test(line)) return out;
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) < 0x80 || line.charCodeAt(i) > 0x9f)) i++;
+  if (i === line.length) return out;
   const { decode, encode } = singleByte('cp1252');
-  for (let i = 0; i < line.length; i++) {
+  let next = 0;
+  for (; i < line.length; i++) {
     const u = line.charCodeAt(i);
     if (u < 0x80 || u > 0x9f) continue;
     const mapped = decode[u]!;
-    if (mapped === u || !C1_PUNCTUATION.includes(String.fromCharCode(mapped))) continue;
-    if (repairs.some((r) => i >= r.start && i < r.end)) continue;
+    if (mapped === u || !isC1Punctuation(mapped)) continue;
+    // The repairs are in order and apart: step past those that end before i.
+    while (next < repairs.length && repairs[next]!.end <= i) next++;
+    if (next < repairs.length && repairs[next]!.start <= i) continue;
     if (inUtf8Sequence(line, i, encode)) continue;
     const previous = out[out.length - 1];
     if (previous && previous.end === i) {
@@ -679,7 +778,13 @@ function c1Controls(line: string, repairs: Repair[]): Repair[] {
   return out;
 }
 
+
 const C1_PUNCTUATION = '€‚„…†‡‰‹‘’“”•–—™›';
+
+function isC1Punctuation(unit: number): boolean {
+  for (let k = 0; k < C1_PUNCTUATION.length; k++) if (C1_PUNCTUATION.charCodeAt(k) === unit) return true;
+  return false;
+}
 
 /** Whether the character at `i` completes, with the ones before it, a UTF-8 sequence (read as Windows-1252). */
 function inUtf8Sequence(line: string, i: number, encode: Int16Array): boolean {

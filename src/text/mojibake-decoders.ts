@@ -6,6 +6,11 @@
  * decoder lists, at each byte position, the characters those bytes may have been (`units`):
  * the plain decoding, and the resynchronising variants — a dropped 0xAD re-inserted, an NBSP
  * that became a space, a byte lost to U+FFFD (or '?'). `applies` is a quick check made first.
+ *
+ * An "à" whose NBSP became a space is read by what the line shows: the space after it stays
+ * (the collapsed "à" + space of French or Portuguese), before a lone letter it was the NBSP
+ * ("Ã s" → "às"), and where another "Ã" of the line is followed by two spaces (NBSPs turned
+ * into spaces one for one) it was the NBSP before a lowercase letter too ("Ã quele" → "àquele").
  */
 import { decodeWith, doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
 import { charCost } from './mojibake-score.js';
@@ -330,16 +335,38 @@ function brokenSequence(src: SourceBytes, i: number, len: number, emit: Emit): v
  * collapsed)? The latter only for "à" — of the characters whose UTF-8 ends in 0xA0 the one
  * that is a word by itself (French, Portuguese, Italian, Catalan), so a space follows it —
  * and only before a word of two letters or more: before a second space or a lone letter
- * ("à s" → "às") the space was the NBSP.
+ * ("à s" → "às") the space was the NBSP. Nor where the line shows that its NBSPs became
+ * spaces one for one, none collapsed: another "Ã" there is followed by two spaces (the NBSP
+ * and the space after the word "à"); then a single space before a lowercase letter was the
+ * NBSP itself, and the letters after it are the rest of the word ("Ã quele" → "àquele"; a
+ * capital does not continue a word: "Ã Lyon" stays "à Lyon").
+ *
+ * Without that evidence the space stays: a single space after "Ã" is the collapsed "à" + space
+ * of French and Portuguese far more often than the rare contraction (àquele, àquela, àquilo),
+ * and only a word list could tell them apart ("Ã quele" against ftfy's own "Ã perturber",
+ * "jusqu'Ã nos", "relatifs Ã l’utilisation").
  */
 function nbspKeepsSpace(src: SourceBytes, space: number, cp: number): boolean {
   if (cp !== 0xe0) return false;
+  const after = space + 1 < src.n ? src.bytes[space + 1]! : -1;
+  if (after >= 0x61 && after <= 0x7a && nbspsKeptApart(src, space)) return false;
   let j = space + 1;
   const isLetter = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
   if (j >= src.n || !isLetter(src.bytes[j]!)) return false;
   while (j < src.n && isLetter(src.bytes[j]!)) j++;
   const letters = j - space - 1;
   return letters >= 2 || (j < src.n && src.bytes[j] !== 0x20);
+}
+
+/** Whether the line has, besides the space at `space`, an "Ã" followed by two spaces and a letter (C3 20 20). */
+function nbspsKeptApart(src: SourceBytes, space: number): boolean {
+  const { bytes, n } = src;
+  for (let i = 0; i + 3 < n; i++) {
+    if (bytes[i] !== 0xc3 || bytes[i + 1] !== 0x20 || bytes[i + 2] !== 0x20 || i + 1 === space) continue;
+    const b = bytes[i + 3]!;
+    if ((b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)) return true;
+  }
+  return false;
 }
 
 function restOf(src: SourceBytes, from: number, count: number): number[] {

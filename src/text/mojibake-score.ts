@@ -297,6 +297,11 @@ export function classOf(cp: number): number {
   return K_RARE_SCRIPT;
 }
 
+/** Base cost of every BMP code unit, as a table (for loops over a line's code units). */
+export function unitCosts(): Float32Array {
+  return costs ?? costTable();
+}
+
 /** Base cost of a code point. */
 export function charCost(cp: number): number {
   if (cp < 0x10000) return (costs ?? costTable())[cp]!;

@@ -10,12 +10,16 @@
  *   decision;
  * - findPlainSegments: every sequence decoded, whatever it costs (text garbled twice);
  * - quickGain: a cheap estimate, to leave out readings far behind before reading properly.
+ *
+ * Every line that may hold mojibake goes through here once per family or more: the buffers
+ * (units, Viterbi scores, the units chosen, the decoded text) are typed arrays reused from
+ * line to line, and the only objects made are the segments themselves.
  */
-import { doubleByte, singleByte, type SingleByteName } from './charsets.js';
+import { doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
 import { knownPair } from './mojibake-words.js';
 import { F_CESU, F_INSERTED, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family, type SourceBytes } from './mojibake-decoders.js';
 import {
-  K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, hanScript, isCjkClass, isHanClass, isLetterClass, isTypoClass, pairCost, textCost,
+  K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, unitCosts, hanScript, isCjkClass, isHanClass, isLetterClass, isTypoClass, pairCost, textCost,
 } from './mojibake-score.js';
 
 /**
@@ -78,13 +82,6 @@ export interface Segment {
   chain?: string[];
 }
 
-interface Chosen {
-  from: number; // byte slot
-  len: number;
-  cp: number;
-  flags: number;
-}
-
 function unitPenalty(flags: number): number {
   let p = 0;
   if (flags & F_INSERTED) p += PENALTY_INSERTED;
@@ -111,11 +108,6 @@ export interface Prepared {
   gain: Float64Array;
   script: Uint8Array;
   count: number;
-}
-
-/** Source pair penalty at byte i (0 inside a character). */
-function pairAt(src: SourceBytes, i: number): number {
-  return i > 0 && src.charLen[i]! > 0 ? pairCost(src.cls[i - 1]!, src.cls[i]!) : 0;
 }
 
 /** Unit buffers, one set per family, reused from line to line. */
@@ -147,29 +139,32 @@ export function prepare(line: string, classes: Uint8Array, family: Family, inser
   prepared.line = line;
   prepared.src = src;
   prepared.count = 0;
-  const first = prepared.first;
-  const share = src.share;
+  const { first, len: unitLen, cp: unitCp, flags: unitFlags, cls: unitCls, gain: unitGain, script: unitScript } = prepared;
+  const { share, charLen, cls } = src;
   let at = 0;
+  let count = 0;
   const emit = (len: number, cp: number, flags: number) => {
-    const u = prepared.count;
+    const u = count;
     if (u === capacity || (!insertions && flags & F_INSERTED)) return;
-    let gain = share[at]! - charCost(cp) - unitPenalty(flags);
-    for (let b = at + 1; b < at + len; b++) gain += share[b]! + pairAt(src, b);
-    prepared.len[u] = len;
-    prepared.cp[u] = cp;
-    prepared.flags[u] = flags;
-    prepared.cls[u] = classOf(cp);
-    prepared.gain[u] = gain;
-    prepared.script[u] = hanScript(cp);
-    prepared.count = u + 1;
+    let gain = share[at]! - charCost(cp) - (flags === 0 ? 0 : unitPenalty(flags));
+    for (let b = at + 1; b < at + len; b++) gain += share[b]! + (charLen[b]! > 0 ? pairCost(cls[b - 1]!, cls[b]!) : 0);
+    unitLen[u] = len;
+    unitCp[u] = cp;
+    unitFlags[u] = flags;
+    unitCls[u] = classOf(cp);
+    unitGain[u] = gain;
+    unitScript[u] = hanScript(cp);
+    count = u + 1;
   };
+  const units = family.units;
   for (let i = 0; i < n; i++) {
-    first[i] = prepared.count;
+    first[i] = count;
     at = i;
-    family.units(src, i, emit);
+    units(src, i, emit);
   }
-  first[n] = prepared.count;
-  return prepared.count === 0 ? undefined : prepared;
+  first[n] = count;
+  prepared.count = count;
+  return count === 0 ? undefined : prepared;
 }
 
 /**
@@ -182,6 +177,7 @@ export function quickGain(line: string, family: Family): number {
   const encode = singleByte(family.source as SingleByteName).encode;
   if (family.target === 'utf8') return quickUtf8Gain(line, encode);
   const { decode, trail } = doubleByte(family.target);
+  const quarters = pairQuarters(family.target);
   // best[i] = the best saving over the first i characters, pairs taken or characters skipped
   // (a character skipped is a byte without its pair: a dropped byte puts greedy pairing out of
   // step for the rest of the line). Two running values stand for the array.
@@ -189,17 +185,19 @@ export function quickGain(line: string, family: Family): number {
   let gain = 0; // best[i]
   if (line.length === 0) return 0;
   // The previous character: its byte and cost.
+  const costs = unitCosts();
   let lead = encode[line.charCodeAt(0)]!;
-  let leadCost = charCost(line.charCodeAt(0));
+  let leadCost = costs[line.charCodeAt(0)]!;
   for (let i = 1; i < line.length; i++) {
     let next = gain;
     const v = line.charCodeAt(i);
     const t = encode[v]!;
-    const cost = charCost(v);
+    const cost = costs[v]!;
     if (lead >= 0x81 && t >= 0x40 && trail[t]) {
-      const cp = decode[lead << 8 | t]!;
-      if (cp !== 0) {
-        const pair = before + leadCost + cost - charCost(cp);
+      const code = lead << 8 | t;
+      const q = quarters[code]!;
+      if (q !== 0) {
+        const pair = before + leadCost + cost - (q === 255 ? charCost(decode[code]!) : (q - 1) / 4);
         if (pair > next) next = pair;
       }
     }
@@ -209,6 +207,28 @@ export function quickGain(line: string, family: Family): number {
     leadCost = cost;
   }
   return gain;
+}
+
+const quarterTables = new Map<DoubleByteName, Uint8Array>();
+
+/**
+ * The base cost of the character each GBK or Big5 pair decodes to, in quarter bits plus one
+ * (0: not a character; 255: look it up), in 64 KB instead of the 256 KB of the code table and
+ * the cost table it stands for: quickGain reads it for every pair of the line.
+ */
+function pairQuarters(name: DoubleByteName): Uint8Array {
+  let table = quarterTables.get(name);
+  if (table) return table;
+  const { decode } = doubleByte(name);
+  table = new Uint8Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    const cp = decode[code]!;
+    if (cp === 0) continue;
+    const q = charCost(cp) * 4;
+    table[code] = Number.isInteger(q) && q < 254 ? q + 1 : 255;
+  }
+  quarterTables.set(name, table);
+  return table;
 }
 
 /** The same for UTF-8 read as GBK or Big5: three-byte sequences decoded greedily. */
@@ -333,29 +353,67 @@ export function findSegments(p: Prepared, script: Script = 0, strayCost?: number
     }
   }
   if (!anyUnit || (scoreA[n] === -Infinity && scoreB[n] === -Infinity)) return [];
-  // Walk back, keeping the decoded units only.
-  const chosen: number[] = []; // unit indexes, last first
-  const from: number[] = [];
+  // Walk back, keeping the decoded units only (a kept stretch between them becomes one marker).
+  ensureChosen(n + 1);
+  let m = 0;
   let state = scoreB[n]! > scoreA[n]! ? 1 : 0;
   for (let j = n; j > 0; ) {
     const back = state === 0 ? backA[j]! : backB[j]!;
     const i = back >> 1;
     if (state === 1) {
-      chosen.push(unitB[j]!);
-      from.push(i);
-    } else if (chosen.length > 0 && chosen[chosen.length - 1] !== -1) {
-      chosen.push(-1);
-      from.push(i);
+      const u = unitB[j]!;
+      chosenFrom[m] = i;
+      chosenLen[m] = unitLen[u]!;
+      chosenCp[m] = unitCp[u]!;
+      chosenFlags[m] = unitFlags[u]!;
+      m++;
+    } else if (m > 0 && chosenCp[m - 1] !== -1) {
+      chosenFrom[m] = i;
+      chosenLen[m] = 0;
+      chosenCp[m] = -1;
+      chosenFlags[m] = 0;
+      m++;
     }
     state = back & 1;
     j = i;
   }
-  const units: Chosen[] = [];
-  for (let k = chosen.length - 1; k >= 0; k--) {
-    const u = chosen[k]!;
-    units.push(u < 0 ? { from: from[k]!, len: 0, cp: -1, flags: 0 } : { from: from[k]!, len: unitLen[u]!, cp: p.cp[u]!, flags: unitFlags[u]! });
+  // Last first: put them in order.
+  for (let a = 0, b = m - 1; a < b; a++, b--) {
+    swap(chosenFrom, a, b);
+    swap(chosenLen, a, b);
+    swap(chosenCp, a, b);
+    swap(chosenFlags, a, b);
   }
-  return segmentsOf(p.line, src, units, p.family);
+  return segmentsOf(p.line, src, m, p.family);
+}
+
+function swap(array: Int32Array, a: number, b: number): void {
+  const t = array[a]!;
+  array[a] = array[b]!;
+  array[b] = t;
+}
+
+/**
+ * The units a reading chose, in order, as parallel arrays (no objects: the repair reads many
+ * lines): byte slot, length, code point (-1: a stretch kept as it was) and flags. Filled by
+ * findSegments or findPlainSegments and read at once by segmentsOf.
+ */
+let chosenFrom = new Int32Array(256);
+let chosenLen = new Int32Array(256);
+let chosenCp = new Int32Array(256);
+let chosenFlags = new Int32Array(256);
+
+function ensureChosen(size: number): void {
+  if (size <= chosenFrom.length) return;
+  const grow = (old: Int32Array) => {
+    const next = new Int32Array(Math.max(size, 2 * old.length));
+    next.set(old);
+    return next;
+  };
+  chosenFrom = grow(chosenFrom);
+  chosenLen = grow(chosenLen);
+  chosenCp = grow(chosenCp);
+  chosenFlags = grow(chosenFlags);
 }
 
 let scratchSize = 0;
@@ -382,79 +440,111 @@ function ensureScratch(size: number): void {
  */
 export function findPlainSegments(p: Prepared): Segment[] {
   const { src, first } = p;
-  const chosen: Chosen[] = [];
+  ensureChosen(src.n + 1);
+  let m = 0;
   for (let i = 0; i < src.n; ) {
-    let unit: Chosen | undefined;
-    for (let u = first[i]!; u < first[i + 1]! && !unit; u++) {
-      if ((p.flags[u]! & ~F_CESU) === 0) unit = { from: i, len: p.len[u]!, cp: p.cp[u]!, flags: p.flags[u]! };
+    let found = -1;
+    for (let u = first[i]!; u < first[i + 1]!; u++) {
+      if ((p.flags[u]! & ~F_CESU) === 0) {
+        found = u;
+        break;
+      }
     }
-    if (!unit) {
+    chosenFrom[m] = i;
+    if (found >= 0) {
+      chosenLen[m] = p.len[found]!;
+      chosenCp[m] = p.cp[found]!;
+      chosenFlags[m] = p.flags[found]!;
+    } else {
       const len = src.charLen[i]!;
       if (len === 0) return [];
-      unit = { from: i, len, cp: -1, flags: 0 };
+      chosenLen[m] = len;
+      chosenCp[m] = -1;
+      chosenFlags[m] = 0;
     }
-    chosen.push(unit);
-    i += unit.len;
+    i += chosenLen[m]!;
+    m++;
   }
-  return segmentsOf(p.line, src, chosen, p.family);
+  return segmentsOf(p.line, src, m, p.family);
 }
 
-function segmentsOf(line: string, src: SourceBytes, chosen: Chosen[], family: Family): Segment[] {
+/** Segments of the `count` chosen units (runs of decoded units). */
+function segmentsOf(line: string, src: SourceBytes, count: number, family: Family): Segment[] {
   const segments: Segment[] = [];
   let k = 0;
-  while (k < chosen.length) {
-    if (chosen[k]!.cp < 0) {
+  while (k < count) {
+    if (chosenCp[k]! < 0) {
       k++;
       continue;
     }
     const first = k;
-    while (k < chosen.length && chosen[k]!.cp >= 0) k++;
-    segments.push(describe(line, src.unit, src.n, chosen.slice(first, k), family));
+    while (k < count && chosenCp[k]! >= 0) k++;
+    segments.push(describe(line, src.unit, src.n, first, k, family));
   }
   return segments;
 }
 
-function describe(line: string, unitOf: Int32Array, n: number, units: Chosen[], family: Family): Segment {
-  const firstSlot = units[0]!.from;
-  const last = units[units.length - 1]!;
-  const endSlot = last.from + last.len;
+/** The decoded text of a segment is built here, a code unit at a time. */
+let afterUnits = new Uint16Array(256);
+
+function describe(line: string, unitOf: Int32Array, n: number, firstUnit: number, endUnit: number, family: Family): Segment {
+  const firstSlot = chosenFrom[firstUnit]!;
+  const endSlot = chosenFrom[endUnit - 1]! + chosenLen[endUnit - 1]!;
   const start = unitOf[firstSlot]!;
   const end = endSlot < n ? unitOf[endSlot]! : line.length;
-  let after = '';
   let flags = 0;
   let penalty = 0;
   const seg: Segment = {
     family, start, end, before: line.slice(start, end), after: '', gain: 0, flags: 0,
     decoded: 0, han: 0, hanCommon: 0, hanMedium: 0, simplified: 0, traditional: 0, cjkOther: 0, foreign: 0, letters: 0, typo: 0, bad: 0, weak: 0, inserted: 0,
   };
-  for (const u of units) {
-    after += String.fromCodePoint(u.cp);
-    flags |= u.flags;
-    penalty += unitPenalty(u.flags);
-    if (u.flags & (F_NBSP_KEEP | F_NBSP_SPACE | F_LOSSY)) seg.weak++;
-    if (u.flags & F_INSERTED) seg.inserted++;
-    if (u.cp >= 0x80) seg.decoded++;
-    const k = classOf(u.cp);
-    if (u.cp >= 0x80 && (isLetterClass(k) || isHanClass(k))) seg.letters++;
+  if (afterUnits.length < 2 * (endUnit - firstUnit)) afterUnits = new Uint16Array(Math.max(2 * (endUnit - firstUnit), 2 * afterUnits.length));
+  let length = 0;
+  for (let c = firstUnit; c < endUnit; c++) {
+    const cp = chosenCp[c]!;
+    const unitFlags = chosenFlags[c]!;
+    if (cp < 0x10000) afterUnits[length++] = cp;
+    else {
+      afterUnits[length++] = 0xd800 + ((cp - 0x10000) >> 10);
+      afterUnits[length++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    }
+    flags |= unitFlags;
+    if (unitFlags !== 0) {
+      penalty += unitPenalty(unitFlags);
+      if (unitFlags & (F_NBSP_KEEP | F_NBSP_SPACE | F_LOSSY)) seg.weak++;
+      if (unitFlags & F_INSERTED) seg.inserted++;
+    }
+    const k = classOf(cp);
+    if (cp < 0x80) {
+      // ASCII inside a reading (UTF-8 read as GBK: "和E" became "鍜孍"): only a control counts.
+      if (k === K_CONTROL) {
+        seg.bad++;
+        seg.foreign++;
+      }
+      continue;
+    }
+    seg.decoded++;
+    if (isLetterClass(k) || isHanClass(k)) seg.letters++;
     if (isHanClass(k)) {
       seg.han++;
       if (k === K_HAN || k === K_HAN_CORE) {
         seg.hanCommon++;
-        const script = hanScript(u.cp);
+        const script = hanScript(cp);
         if (script === 1) seg.simplified++;
         else if (script === 2) seg.traditional++;
       } else if (k === K_HAN_MEDIUM) seg.hanMedium++;
     } else if (isCjkClass(k)) {
       seg.cjkOther++;
-    } else if ((k === K_BAD && u.cp !== 0xfffd) || (k === K_CONTROL && !(u.cp >= 0x80 && u.cp <= 0x9f))) {
+    } else if ((k === K_BAD && cp !== 0xfffd) || (k === K_CONTROL && !(cp >= 0x80 && cp <= 0x9f))) {
       seg.bad++;
       seg.foreign++;
     } else if (isTypoClass(k)) {
       seg.typo++;
-    } else if (u.cp >= 0x80 && !(u.flags & F_LOSSY)) {
+    } else if (!(unitFlags & F_LOSSY)) {
       seg.foreign++;
     }
   }
+  const after = stringOf(afterUnits, length);
   seg.after = after;
   seg.flags = flags;
   const left = start > 0 ? line.codePointAt(start - 1)! : -1;
@@ -462,4 +552,12 @@ function describe(line: string, unitOf: Int32Array, n: number, units: Chosen[], 
   const right = end < line.length ? line.codePointAt(end)! : -1;
   seg.gain = textCost(seg.before, leftCp, right) - textCost(after, leftCp, right) - penalty;
   return seg;
+}
+
+/** The first `length` code units as a string. */
+function stringOf(units: Uint16Array, length: number): string {
+  if (length === 1) return String.fromCharCode(units[0]!);
+  let text = '';
+  for (let at = 0; at < length; at += 4096) text += String.fromCharCode.apply(null, units.subarray(at, Math.min(length, at + 4096)) as unknown as number[]);
+  return text;
 }

@@ -16,10 +16,11 @@
  * 4. mojibake-decide.ts — a family's segments are judged together for the line (share of
  *    common Han characters, saving, consistency with the rest of the line), readings of the
  *    same text by different families compete and are taken only on a clear win; text garbled
- *    twice is repaired again; stray C1 controls become their Windows-1252 characters. Where a
- *    Chinese reading has to choose between readings out of step (a dropped byte), the known
- *    words they make weigh in too (mojibake-words.ts: pairs of characters from OpenCC's
- *    phrases, loaded only then).
+ *    twice is repaired again; stray C1 controls become their Windows-1252 characters. A GBK
+ *    or Big5 reading that leaves bytes without their pair or reads uncommon characters is
+ *    read again with dropped bytes put back; where it has to choose between readings out of
+ *    step, the known words they make weigh in too (mojibake-words.ts: pairs of characters from
+ *    OpenCC's phrases, loaded only then).
  *
  * Tables come from iconv-lite (charsets.ts), built lazily once per process.
  */
@@ -45,9 +46,8 @@ export function repairLine(line: string): { text: string; changes: MojibakeChang
   for (let start = 0; start < line.length; ) {
     const end = pieceEnd(line, start);
     const piece = start === 0 && end === line.length ? line : line.slice(start, end);
-    if (piece === line || mayHoldMojibake(piece)) {
-      for (const r of decideLine(piece)) repairs.push({ ...r, start: r.start + start, end: r.end + start });
-    }
+    if (piece === line) repairs.push(...decideLine(piece));
+    else if (mayHoldMojibake(piece)) for (const r of decideLine(piece)) repairs.push({ ...r, start: r.start + start, end: r.end + start });
     start = end;
   }
   if (repairs.length === 0) return { text: line, changes: [] };
