@@ -6,8 +6,8 @@
  */
 import { FAMILIES, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family } from './mojibake-decoders.js';
 import { singleByte, type SingleByteName } from './charsets.js';
-import { knownPairs } from './mojibake-words.js';
-import { SCRIPT_BIAS, STRAY_BYTE, WORD_BONUS, findPlainSegments, findSegments, prepare, quickGain, type Prepared, type Script, type Segment } from './mojibake-spans.js';
+import { pairBonuses, wordBonuses } from './mojibake-words.js';
+import { SCRIPT_BIAS, STRAY_BYTE, findPlainSegments, findSegments, prepare, quickGain, type Prepared, type Script, type Segment } from './mojibake-spans.js';
 import { hasCodePageSuspects, mayHoldMojibake } from './mojibake-prescan.js';
 import { classOf, hanScript, isCjkClass, lineClasses, textCost } from './mojibake-score.js';
 
@@ -47,6 +47,13 @@ const SYMBOLS_ONLY = 3;
 const INCONSISTENCY = 4;
 /** Cost of a character left garbled in a line believed misread (see withLeftovers). */
 const LEFTOVER = 2;
+/**
+ * Word-pair saving (bits, see mojibake-words.ts) a reading with dropped bytes put back must
+ * gain for each byte it puts back beyond the signs of loss the first reading shows (bytes left
+ * without their pair, other signs: see dropHints). 2 to 5 give the same repairs on
+ * the dropped-byte corpus.
+ */
+const WORDS_PER_INSERTION = 4;
 
 export function decideLine(line: string): Repair[] {
   const repairs: Repair[] = decideOnce(line).map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: kindOf(s), gain: s.gain }));
@@ -431,7 +438,8 @@ interface CjkReading {
 
 /**
  * What a reading is worth: its saving, less mixed scripts and bytes left without their pair;
- * with `words`, plus WORD_BONUS for each known word (two characters) it decodes.
+ * with `words`, plus what the frequency in words of the characters and pairs it decodes is
+ * worth (mojibake-words.ts).
  */
 function cjkValue(reading: CjkReading, segments: Segment[], words = false): { value: number; strays: number } {
   const { line, family } = reading.prepared;
@@ -443,7 +451,7 @@ function cjkValue(reading: CjkReading, segments: Segment[], words = false): { va
     ? outside(line, segments, (cp, at) => cp < 0x10000 && encode[cp]! >= 0x80 && (cp !== 0xb7 || segments.some((s) => s.end === at || s.start === at + 1)))
     : 0;
   let value = sum(segments, 'gain') - MIXED_SCRIPT * Math.min(sum(segments, 'simplified'), sum(segments, 'traditional')) - STRAY_BYTE * strays;
-  if (words) for (const s of segments) value += WORD_BONUS * knownPairs(s.after);
+  if (words) for (const s of segments) value += wordBonuses(s.after);
   return { value, strays };
 }
 
@@ -464,14 +472,29 @@ function cjkFirstReading(prepared: Prepared, within?: Array<[number, number]>): 
 }
 
 /**
- * Han characters outside the common lists in a GBK or Big5 reading. A dropped byte need not
- * leave a byte without its pair: the pairs out of step may run on to an ASCII byte ("歡迎閱讀"
- * with 迎's 0xAD lost reads "歡娱喿x"), leaving rare characters instead; each may mark a
- * dropped byte as a stray does.
+ * Signs that a GBK or Big5 reading is out of step after a dropped byte, other than bytes left
+ * without their pair (strays). A dropped byte need not leave one: the pairs out of step may run
+ * on to an ASCII byte, leaving
+ * - Han characters outside the common lists ("歡迎閱讀" with 迎's 0xAD lost reads "歡娱喿x");
+ * - an ASCII character right after the decoded text, not part of a Latin word or a number:
+ *   Big5 punctuation has ASCII trail bytes, and "平。" (A5AD A143) without its 0xAD reads "央C".
+ * Each may mark a dropped byte as a stray does.
  */
-function uncommonHan(reading: CjkReading): number {
+function dropHints(reading: CjkReading): number {
   if (reading.prepared.family.target === 'utf8') return 0;
-  return sum(reading.best, 'han') - sum(reading.best, 'hanCommon');
+  let hints = sum(reading.best, 'han') - sum(reading.best, 'hanCommon');
+  const line = reading.prepared.line;
+  for (const s of reading.best) {
+    const next = s.end < line.length ? line.charCodeAt(s.end) : -1;
+    if (next < 0x40 || next > 0x7e) continue;
+    const after = s.end + 1 < line.length ? line.charCodeAt(s.end + 1) : -1;
+    if (!isAsciiAlnum(after) && isCjk(s.after.codePointAt(s.after.length - 1)!)) hints++;
+  }
+  return hints;
+}
+
+function isAsciiAlnum(u: number): boolean {
+  return (u >= 0x30 && u <= 0x39) || isAsciiLetter(u);
 }
 
 /** Rough upper bound of what the other readings might add. */
@@ -481,17 +504,18 @@ function refinementPotential(reading: CjkReading): number {
 
 /**
  * The other readings, when the first one mixed simplified and traditional characters, left
- * bytes without their pair or (GBK, Big5) read uncommon characters: read again as simplified
- * and as traditional text (a line is written in one script; a misaligned reading mixes them),
- * and where bytes are left without their pair or uncommon characters read (a dropped 0xAD
- * puts the pairs out of step) with re-inserted bytes, kept if better and needing no more
- * insertions than there were such bytes and characters.
+ * bytes without their pair or (GBK, Big5) showed other signs of a dropped byte: read again as
+ * simplified and as traditional text (a line is written in one script; a misaligned reading
+ * mixes them), and where bytes are left without their pair or other signs of a dropped byte
+ * show (a dropped 0xAD puts the pairs out of step, see dropHints) with re-inserted bytes, kept
+ * if better (the words the readings make weigh in) and needing no more insertions than there
+ * were such signs — or, for each one more, making WORDS_PER_INSERTION bits more of word pairs.
  */
 function refine(reading: CjkReading): void {
   if (reading.refined) return;
   reading.refined = true;
-  const uncommon = uncommonHan(reading);
-  if (reading.strays === 0 && reading.otherScript === 0 && uncommon === 0) return;
+  const hints = dropHints(reading);
+  if (reading.strays === 0 && reading.otherScript === 0 && hints === 0) return;
   const { prepared, within } = reading;
   const { line, family } = prepared;
   const big5 = isBig5(family);
@@ -513,12 +537,19 @@ function refine(reading: CjkReading): void {
     const script = scripts[k]!;
     let segments = firstReadings[k]!;
     let { value, strays } = cjkValue(reading, segments, true);
-    if (legacy && strays + uncommon > 0) {
+    if (legacy && strays + hints > 0) {
       if (resync === null) resync = prepare(line, classes, family, true);
       const resynced = resync ? scriptAgreement(line, readingOf(resync, script, within, true), big5) : [];
       const inserted = resynced.reduce((n, s) => n + s.inserted, 0);
       const again = cjkValue(reading, resynced, true);
-      if (inserted <= strays + uncommon && again.value > value) {
+      // Where no byte was left without its pair, only weaker signs hint at a dropped byte, and
+      // common characters swapped for uncommon ones are no proof ("：赵珺" is not "－赫袁B"):
+      // the reading with bytes put back must then make more or more frequent words. So must
+      // one that puts back more bytes than there were signs ("江苏省经" with both 0xAD lost
+      // reads "剿帐【济", which leaves one byte without its pair).
+      const hinted = strays + hints;
+      const words = inserted > hinted || strays === 0 ? pairBonuses(resynced) - pairBonuses(segments) : 0;
+      if (again.value > value && (inserted <= hinted ? strays > 0 || words > 0 : words >= WORDS_PER_INSERTION * (inserted - hinted))) {
         segments = resynced;
         ({ value, strays } = again);
       }

@@ -16,7 +16,7 @@
  * line to line, and the only objects made are the segments themselves.
  */
 import { doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
-import { knownPair } from './mojibake-words.js';
+import { charBonus, wordBonus } from './mojibake-words.js';
 import { F_CESU, F_INSERTED, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family, type SourceBytes } from './mojibake-decoders.js';
 import {
   K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, unitCosts, hanScript, isCjkClass, isHanClass, isLetterClass, isTypoClass, pairCost, textCost,
@@ -34,11 +34,6 @@ export const SCRIPT_BIAS = 2;
 /** Penalties (in cost bits) for readings that assume damage beyond the misreading itself. */
 export const PENALTY_INSERTED = 2;
 export const PENALTY_NBSP = 1;
-/**
- * Saving (bits) for two decoded Han characters in a row that make a known word (see
- * mojibake-words.ts), in the readings that weigh words.
- */
-export const WORD_BONUS = 2;
 /** Cost, in the GBK / Big5 readings, of leaving a byte from 0x80 up on its own. */
 export const STRAY_BYTE = 2;
 
@@ -294,7 +289,8 @@ function quickUtf8Gain(line: string, encode: Int16Array): number {
  * class is known) or a decoded character (the best one's class is kept). Pair penalties are
  * counted where items meet, so a leftover "º" between repaired Han characters pays for it.
  * `strayCost` overrides the cost of a byte from 0x80 up left alone; with `words`, two decoded
- * characters in a row that make a known word save WORD_BONUS.
+ * characters save what their frequency in words is worth (wordBonus and charBonus of
+ * mojibake-words.ts).
  */
 export function findSegments(p: Prepared, script: Script = 0, strayCost?: number, words = false): Segment[] {
   const { src, first } = p;
@@ -341,7 +337,7 @@ export function findSegments(p: Prepared, script: Script = 0, strayCost?: number
       for (let u = u0; u < u1; u++) {
         let value = here + unitGain[u]! + (lastCls >= 0 ? edge - pairCost(lastCls, unitCls[u]!) : 0);
         if (script !== 0 && unitScript[u] === other) value -= SCRIPT_BIAS;
-        if (lastCp >= 0 && knownPair(lastCp, unitCp[u]!)) value += WORD_BONUS;
+        if (words) value += charBonus(unitCp[u]!) + (lastCp >= 0 ? wordBonus(lastCp, unitCp[u]!) : 0);
         const j = i + unitLen[u]!;
         if (value > scoreB[j]!) {
           scoreB[j] = value;

@@ -17,10 +17,11 @@
  *    common Han characters, saving, consistency with the rest of the line), readings of the
  *    same text by different families compete and are taken only on a clear win; text garbled
  *    twice is repaired again; stray C1 controls become their Windows-1252 characters. A GBK
- *    or Big5 reading that leaves bytes without their pair or reads uncommon characters is
- *    read again with dropped bytes put back; where it has to choose between readings out of
- *    step, the known words they make weigh in too (mojibake-words.ts: pairs of characters from
- *    OpenCC's phrases, loaded only then).
+ *    or Big5 reading that leaves bytes without their pair or shows other signs of a dropped
+ *    byte is read again with dropped bytes put back; where it has to choose between readings
+ *    out of step, the words they make weigh in too (mojibake-words.ts: how often characters
+ *    and pairs of characters occur in the words of jieba's word list, han-pairs.data.ts, read
+ *    only then).
  *
  * Tables come from iconv-lite (charsets.ts), built lazily once per process.
  */
