@@ -12,9 +12,11 @@
  *   (B0A1–D7F9, the 3,755 most common simplified characters) and Big5 A440–C67E (the 5,401
  *   frequent traditional ones) are "common"; GB2312 level 2, GBK/3 (traditional forms), Big5
  *   level 2 and the Hong Kong supplement of Big5-HKSCS are "less common"; any other ideograph
- *   is rare.
+ *   is rare. The table is stored in han-classes.data.ts (scripts/han-classes.mjs), so that using
+ *   it does not decode every GBK and Big5 pair.
  */
 import { createRequire } from 'node:module';
+import { decodeHanClasses } from './han-classes.data.js';
 
 type Iconv = typeof import('iconv-lite');
 const require = createRequire(import.meta.url);
@@ -152,9 +154,21 @@ export const HAN_LESS_COMMON = 4; // GB2312 level 2, GBK/3, Big5 level 2 or HKSC
 
 let hanClasses: Uint8Array | undefined;
 
-/** For each BMP code unit, HAN_* bits (0 for anything not in those lists). */
+/**
+ * For each BMP code unit, HAN_* bits (0 for anything not in those lists): computeHanClassTable()'s
+ * table as stored in han-classes.data.ts, decoded once (≈ 1 ms, no iconv-lite).
+ */
 export function hanClassTable(): Uint8Array {
-  if (hanClasses) return hanClasses;
+  hanClasses ??= decodeHanClasses();
+  return hanClasses;
+}
+
+/**
+ * The same table computed from iconv-lite's GBK and Big5 tables (50–100 ms, a new table on every
+ * call): what scripts/han-classes.mjs writes to han-classes.data.ts, and what
+ * test/han-classes.test.ts holds that file to.
+ */
+export function computeHanClassTable(): Uint8Array {
   const table = new Uint8Array(65536);
   const gbk = doubleByte('gbk').decode;
   const big5 = doubleByte('big5').decode;
@@ -177,7 +191,6 @@ export function hanClassTable(): Uint8Array {
       else mark(big5[code]!, HAN_LESS_COMMON); // Big5 level 2 and the Hong Kong supplement
     }
   }
-  hanClasses = table;
   return table;
 }
 
