@@ -1,5 +1,8 @@
 /**
- * Character-set tables for the mojibake repair, built lazily with iconv-lite, once per process.
+ * Character-set tables for the mojibake repair, built lazily, once per process. What clean text
+ * needs is stored in generated files (code-pages.data.ts, han-classes.data.ts, both computed with
+ * iconv-lite by functions of this module and tested against them), so that it never loads
+ * iconv-lite; the full GBK and Big5 tables are built only for lines that look garbled.
  *
  * - Single-byte code pages (what garbled text was *read as*): Latin-1 merged with the WHATWG
  *   ("sloppy") Windows-1252 mapping, where the five undefined bytes 0x81 0x8D 0x8F 0x90 0x9D stay
@@ -14,8 +17,12 @@
  *   level 2 and the Hong Kong supplement of Big5-HKSCS are "less common"; any other ideograph
  *   is rare. The table is stored in han-classes.data.ts (scripts/han-classes.mjs), so that using
  *   it does not decode every GBK and Big5 pair.
+ * - Shapes of the GBK and Big5 pairs (doubleByteShapes(): which UTF-8 byte categories each
+ *   character's two bytes fall in), for the pre-scan's search for UTF-8 read as GBK or Big5;
+ *   stored in code-pages.data.ts (scripts/code-pages.mjs) with the single-byte pages.
  */
 import { createRequire } from 'node:module';
+import { SINGLE_BYTE_HIGH, decodeDoubleByteShapes } from './code-pages.data.js';
 import { decodeHanClasses } from './han-classes.data.js';
 
 type Iconv = typeof import('iconv-lite');
@@ -58,19 +65,17 @@ const singleByteCache = new Map<SingleByteName, SingleByteCharset>();
 /**
  * A code page, "sloppy": bytes it leaves undefined decode to the C1 control of the same value.
  * 'cp1252' also accepts every Latin-1 character (C1 controls included), so one table serves
- * text read as Latin-1 and text read as Windows-1252.
+ * text read as Latin-1 and text read as Windows-1252. Its bytes 0x80–0xFF are
+ * computeSingleByteHigh()'s, as stored in code-pages.data.ts (no iconv-lite).
  */
 export function singleByte(name: SingleByteName): SingleByteCharset {
   let charset = singleByteCache.get(name);
   if (charset) return charset;
-  const bytes = Buffer.alloc(256);
-  for (let b = 0; b < 256; b++) bytes[b] = b;
-  const text = iconv().decode(bytes, ICONV_NAMES[name]);
+  const high = SINGLE_BYTE_HIGH[name];
   const decode = new Uint16Array(256);
   const encode = new Int16Array(65536).fill(-1);
   for (let b = 0; b < 256; b++) {
-    let unit = b < 0x80 ? b : text.charCodeAt(b);
-    if (b >= 0x80 && (text.length !== 256 || unit === 0xfffd)) unit = b;
+    const unit = b < 0x80 ? b : high.charCodeAt(b - 0x80);
     decode[b] = unit;
     if (encode[unit] === -1) encode[unit] = b;
   }
@@ -79,6 +84,26 @@ export function singleByte(name: SingleByteName): SingleByteCharset {
   singleByteCache.set(name, charset);
   return charset;
 }
+
+/**
+ * What a code page's bytes 0x80–0xFF decode to, computed with iconv-lite (undefined bytes → the
+ * C1 control of the same value), as a string of 128 UTF-16 units: what scripts/code-pages.mjs
+ * stores in code-pages.data.ts, and what test/code-pages.test.ts holds that file to.
+ */
+export function computeSingleByteHigh(name: SingleByteName): string {
+  const bytes = Buffer.alloc(256);
+  for (let b = 0; b < 256; b++) bytes[b] = b;
+  const text = iconv().decode(bytes, ICONV_NAMES[name]);
+  let high = '';
+  for (let b = 0x80; b < 0x100; b++) {
+    let unit = text.charCodeAt(b);
+    if (text.length !== 256 || unit === 0xfffd) unit = b;
+    high += String.fromCharCode(unit);
+  }
+  return high;
+}
+
+export const SINGLE_BYTE_NAMES: readonly SingleByteName[] = Object.keys(ICONV_NAMES) as SingleByteName[];
 
 /** Windows-1252 characters in 0x80–0x9F (the ones that differ from Latin-1). */
 export function isCp1252Special(unit: number): boolean {
@@ -143,6 +168,48 @@ export function doubleByte(name: DoubleByteName): DoubleByteCharset {
   charset = { name, decode, encodeBmp, encodeAstral, isTrail, trail };
   doubleByteCache.set(name, charset);
   return charset;
+}
+
+/** Byte categories of doubleByteShapes(): */
+export const BYTE_OTHER = 0;
+export const BYTE_CONT = 1; // 80–BF, a UTF-8 continuation byte
+export const BYTE_LEAD3 = 2; // E2–EF, the lead byte of a three-byte UTF-8 sequence (CJK)
+
+const doubleByteShapesCache = new Map<DoubleByteName, Uint8Array>();
+
+/**
+ * For each BMP code unit, the shape of its pair in the code page (doubleByte()'s `encodeBmp`):
+ * 0 when it has none, else 1 + 3 × the lead byte's BYTE_* category + the trail byte's. All the
+ * mojibake pre-scan needs to look for UTF-8 read as GBK or Big5; stored in code-pages.data.ts
+ * (decoded once, ≈ 1 ms), so that clean text never builds the code page itself.
+ */
+export function doubleByteShapes(name: DoubleByteName): Uint8Array {
+  let shapes = doubleByteShapesCache.get(name);
+  if (!shapes) {
+    shapes = decodeDoubleByteShapes(name);
+    doubleByteShapesCache.set(name, shapes);
+  }
+  return shapes;
+}
+
+/** The BYTE_* category of a byte. */
+export function byteCategory(b: number): number {
+  return b >= 0xe2 && b <= 0xef ? BYTE_LEAD3 : b >= 0x80 && b <= 0xbf ? BYTE_CONT : BYTE_OTHER;
+}
+
+/**
+ * The same table computed from iconv-lite's tables (doubleByte(), a new table on every call): what
+ * scripts/code-pages.mjs writes to code-pages.data.ts, and what test/code-pages.test.ts holds that
+ * file to.
+ */
+export function computeDoubleByteShapes(name: DoubleByteName): Uint8Array {
+  const { encodeBmp } = doubleByte(name);
+  const shapes = new Uint8Array(65536);
+  for (let u = 0; u < 65536; u++) {
+    const pair = encodeBmp[u]!;
+    if (pair !== 0) shapes[u] = 1 + 3 * byteCategory(pair >> 8) + byteCategory(pair & 0xff);
+  }
+  return shapes;
 }
 
 // ───────────────────────────── Han frequency classes ─────────────────────────────

@@ -12,7 +12,7 @@
  * ("Ã s" → "às"), and where another "Ã" of the line is followed by two spaces (NBSPs turned
  * into spaces one for one) it was the NBSP before a lowercase letter too ("Ã quele" → "àquele").
  */
-import { decodeWith, doubleByte, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
+import { BYTE_CONT, BYTE_LEAD3, BYTE_OTHER, decodeWith, doubleByte, doubleByteShapes, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
 import { charCost } from './mojibake-score.js';
 
 /** Byte values besides 0–255. */
@@ -460,35 +460,56 @@ function pairsInSingleByte(line: string, name: SingleByteName, target: DoubleByt
   return coverage(line, singleByte(name).encode, doubleByte(target).trail);
 }
 
+/** A pair's shape (1 + 3 × lead category + trail category) → its lead's and its trail's category. */
+const SHAPE_LEAD = Int8Array.of(-1, 0, 0, 0, 1, 1, 1, 2, 2, 2);
+const SHAPE_TRAIL = Int8Array.of(0, 0, 1, 2, 0, 1, 2, 0, 1, 2);
+
 /**
  * UTF-8 read as GBK or Big5: the characters' bytes hold two three-byte UTF-8 sequences back to
- * back (two Chinese characters), or there is a U+FFFD (unless `lost` is false).
+ * back (two Chinese characters), or there is a U+FFFD (unless `lost` is false). It needs only the
+ * UTF-8 categories of each character's bytes (doubleByteShapes(), stored): clean text does not
+ * build the code page.
  */
 export function utf8InDoubleByte(line: string, name: DoubleByteName, lost = true): boolean {
-  const { encodeBmp } = doubleByte(name);
-  let b0 = 0;
-  let b1 = 0;
+  const shapes = doubleByteShapes(name);
+  let c0 = BYTE_OTHER; // categories of the two bytes before
+  let c1 = BYTE_OTHER;
   let at = 0; // byte position
   let lastEnd = -1;
   let foreign = 0;
   for (let i = 0; i < line.length; i++) {
     const u = line.charCodeAt(i);
     if (u === 0xfffd && lost) return true;
-    const pair = u < 0x80 ? u : u === 0x20ac && name === 'gbk' ? 0x80 : encodeBmp[u]!;
-    // Characters the code page does not have: a line full of them was not read through it.
-    if (pair === 0 && ++foreign > 8 && foreign * 2 > i) return false;
-    for (let k = pair > 0xff ? 1 : 0; k >= 0; k--) {
-      const b = (pair >> (8 * k)) & 0xff;
+    // One byte (ASCII; the € that is byte 0x80 in GBK; a character the code page does not have,
+    // as a 0) or a pair: its lead's category, then its trail's (`last`).
+    let lead = -1;
+    let last = BYTE_OTHER;
+    if (u < 0x80) {
+      if (u === 0 && ++foreign > 8 && foreign * 2 > i) return false;
+    } else if (u === 0x20ac && name === 'gbk') {
+      last = BYTE_CONT;
+    } else {
+      const shape = shapes[u]!;
+      // Characters the code page does not have: a line full of them was not read through it.
+      if (shape === 0) {
+        if (++foreign > 8 && foreign * 2 > i) return false;
+      } else {
+        lead = SHAPE_LEAD[shape]!;
+        last = SHAPE_TRAIL[shape]!;
+      }
+    }
+    for (let k = lead >= 0 ? 1 : 0; k >= 0; k--) {
+      const c = k === 1 ? lead : last;
       at++;
-      if (b0 >= 0xe2 && b0 <= 0xef && isCont(b1) && isCont(b)) {
+      if (c0 === BYTE_LEAD3 && c1 === BYTE_CONT && c === BYTE_CONT) {
         if (lastEnd === at - 3) return true;
         lastEnd = at;
-        b0 = 0;
-        b1 = 0;
+        c0 = BYTE_OTHER;
+        c1 = BYTE_OTHER;
         continue;
       }
-      b0 = b1;
-      b1 = b;
+      c0 = c1;
+      c1 = c;
     }
   }
   return false;
