@@ -8,7 +8,6 @@ import { parseYaml } from './parse-yaml.js';
 import { validateRecord, type ValidateOptions } from './validate.js';
 import type { DocumentRecord } from './record.js';
 import { repairRecordStrings } from '../text/repair-record.js';
-import { loadRecordData } from './data-files.js';
 import { rollUp } from './rollup.js';
 
 export interface ParseOptions extends ValidateOptions {
@@ -29,7 +28,9 @@ export async function loadRecord(file: string, options: LoadOptions = {}): Promi
   if (!text.ok) return text;
   const record = parseRecordText(file, text.value, options);
   if (record.ok && record.value.data) {
-    // The annual roll-up: the data files named in `data:`, merged after validation.
+    // The annual roll-up: the data files named in `data:`, merged after validation. Loaded only
+    // here: glob matching (tinyglobby, picomatch) is not needed by records without `data:`.
+    const { loadRecordData } = await import('./data-files.js');
     const merged = await loadRecordData(record.value, options);
     return { ...merged, diagnostics: [...text.diagnostics, ...record.diagnostics, ...merged.diagnostics] } as Result<DocumentRecord>;
   }
