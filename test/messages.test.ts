@@ -140,7 +140,7 @@ describe('broken records through the binary', () => {
     expect(text).toContain('fields.yaml:2:1: 第2行第1列：未知字段 `titel`，是否为 `title`？');
     expect(text).toContain('fields.yaml:1:7: 第1行第7列：未知文种“工作总结报告”，可选：工作总结、实施意见、情况汇报（也可写 summary、plan、briefing），是否为“工作总结”？');
     expect(text).toContain('fields.yaml:4:7: 第4行第7列：`date`（成文日期） 不是有效日期（当前为“2024-13-01”）');
-    expect(text).toContain('`metrics[3].value`（本期数） 应不小于 0（当前为-3）');
+    expect(text).toContain('`metrics[3].value`（本期数） 应不小于 0（当前为 -3）');
     expect(text).toContain('缺少必填字段 `title`（标题）');
     expect(text).toContain('`honors[0].level`（级别） 的值“世界级”不在可选范围内，可选：国家级、省级、市级、区级、县级、乡镇级');
     expect(text).toMatch(/duplicate\.yaml:3:1: 第3行第1列：字段 `title` 在同一层出现了两次，请删去或改名其中一个/);

@@ -166,6 +166,11 @@ export const DIAGNOSTICS = {
     zh: '{field} 应{bound}（当前为{found}）',
     hint: { en: 'correct the number', zh: '请改正这个数' },
   },
+  'schema/too-few': {
+    en: '{field} must have at least {min} {min|item|items} (found {found})',
+    zh: '{field} 至少要有 {min} 项（当前为{found}）',
+    hint: { en: 'add to the list, or remove the field', zh: '请补上内容，或删去这个字段' },
+  },
   'schema/date': {
     en: '{field} is not a real date (found {found})',
     zh: '{field} 不是有效日期（当前为{found}）',

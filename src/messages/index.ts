@@ -100,13 +100,14 @@ export function fieldName(path: readonly (string | number)[]): Phrase {
 /** A value as found in a record, for "found …": quoted text, or what kind of thing it is. */
 export function found(value: unknown): Phrase {
   if (value === null || value === undefined) return { en: 'nothing (null)', zh: '空值' };
-  if (Array.isArray(value)) return { en: 'a list', zh: '一个列表' };
+  if (Array.isArray(value)) return value.length === 0 ? { en: 'an empty list', zh: '空列表' } : { en: 'a list', zh: '一个列表' };
   if (typeof value === 'object') return { en: 'a mapping', zh: '一组键值对' };
   if (typeof value === 'string') {
     const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
     return { en: `"${short}"`, zh: `“${short}”` };
   }
-  return same(String(value));
+  // A number or true/false, set off from the Chinese before it: （当前为 -1）.
+  return { en: String(value), zh: ` ${String(value)}` };
 }
 
 /** Checks used by the catalogue's test: every code in both languages with the same arguments. */

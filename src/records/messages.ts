@@ -92,6 +92,7 @@ export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: Pa
       }
       case 'too_small': {
         if (issue.origin === 'string') out.push({ path, at: 'value', code: 'schema/empty', args: { field } });
+        else if (issue.origin === 'array') out.push({ path, at: 'value', code: 'schema/too-few', args: { field, min: Number(issue.minimum), found: found(input) } });
         else out.push({ path, at: 'value', code: 'schema/range', args: { field, bound: { en: `${String(issue.minimum)} or more`, zh: `不小于 ${String(issue.minimum)}` }, found: found(input) } });
         return;
       }
