@@ -9,6 +9,7 @@
  * that clean text never loads it. test/code-pages.test.ts checks that both tables are exactly
  * what those functions compute.
  */
+import { decodeRuns } from './runs.js';
 
 /** Bytes 0x80–0xFF of the single-byte code pages of singleByte(), one UTF-16 unit each. */
 export const SINGLE_BYTE_HIGH = {
@@ -77,13 +78,7 @@ export const SINGLE_BYTE_HIGH = {
     '\u2261\u00B1\u2265\u2264\u2320\u2321\u00F7\u2248\u00B0\u2219\u00B7\u221A\u207F\u00B2\u25A0\u00A0',
 } as const;
 
-const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/**
- * doubleByteShapes() of GBK and Big5: the runs of equal values from U+0000 up, each one number,
- * (length − 1) × 16 + value, written as little-endian groups of 5 bits, one character of DIGITS
- * each, with 32 added to every group but the last.
- */
+/** doubleByteShapes() of GBK and Big5: runs of 4-bit values (src/text/runs.ts). */
 const SHAPES = {
   // 23,939 code units with a pair, 8,943 runs; SHA-256 of the 65,536 bytes:
   // 0aad7cd5ced25a6ed470ac29823298b2b9cd9620b27266842d5888d8085da8a5.
@@ -375,29 +370,4 @@ const SHAPES = {
 } as const;
 
 /** The shapes of a double-byte code page, decoded (a new table on every call). */
-export function decodeDoubleByteShapes(name: keyof typeof SHAPES): Uint8Array {
-  const digit = new Uint8Array(128);
-  for (let i = 0; i < DIGITS.length; i++) digit[DIGITS.charCodeAt(i)] = i;
-  const table = new Uint8Array(65536);
-  let at = 0;
-  let n = 0;
-  let shift = 0;
-  for (const line of SHAPES[name]) {
-    for (let i = 0; i < line.length; i++) {
-      const d = digit[line.charCodeAt(i)]!;
-      n |= (d & 31) << shift;
-      if (d & 32) {
-        shift += 5;
-        continue;
-      }
-      const value = n & 15;
-      const end = at + (n >>> 4) + 1;
-      if (value !== 0) table.fill(value, at, end);
-      at = end;
-      n = 0;
-      shift = 0;
-    }
-  }
-  if (at !== table.length) throw new Error(`code-pages.data.ts: the ${name} runs cover ${at} code units, not 65,536`);
-  return table;
-}
+export const decodeDoubleByteShapes = (name: keyof typeof SHAPES): Uint8Array => decodeRuns(SHAPES[name], 4, `code-pages.data.ts (${name})`);
