@@ -14,55 +14,50 @@ interface Tally {
   total: number;
 }
 
-function tallyGb18030(bytes: Uint8Array): Tally {
+/** How one character reads: its length in bytes, and whether it is common, merely valid or invalid. */
+type Reading = readonly [length: number, kind: 'common' | 'valid' | 'invalid'];
+
+/** Walks the non-ASCII characters of `bytes` as one encoding reads them (`read` at a byte ≥ 0x80). */
+function tally(bytes: Uint8Array, read: (bytes: Uint8Array, i: number) => Reading): Tally {
   const t: Tally = { common: 0, invalid: 0, total: 0 };
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
+    if (bytes[i]! < 0x80) {
       i++;
       continue;
     }
     t.total++;
-    const b2 = bytes[i + 1] ?? 0;
-    if (b >= 0x81 && b <= 0xfe && b2 >= 0x30 && b2 <= 0x39) {
-      // A four-byte GB18030 sequence: valid, but never a common character.
-      const ok = (bytes[i + 2] ?? 0) >= 0x81 && (bytes[i + 3] ?? 0) >= 0x30 && (bytes[i + 3] ?? 0) <= 0x39;
-      if (!ok) t.invalid++;
-      i += 4;
-    } else if (b >= 0x81 && b <= 0xfe && b2 >= 0x40 && b2 <= 0xfe && b2 !== 0x7f) {
-      if (b >= 0xb0 && b <= 0xd7 && b2 >= 0xa1 && !(b === 0xd7 && b2 > 0xf9)) t.common++;
-      i += 2;
-    } else {
-      t.invalid++;
-      i++;
-    }
+    const [length, kind] = read(bytes, i);
+    if (kind === 'common') t.common++;
+    else if (kind === 'invalid') t.invalid++;
+    i += length;
   }
   return t;
 }
 
-function tallyBig5(bytes: Uint8Array): Tally {
-  const t: Tally = { common: 0, invalid: 0, total: 0 };
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    t.total++;
-    const b2 = bytes[i + 1] ?? 0;
-    if (b >= 0x81 && b <= 0xfe && ((b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0xa1 && b2 <= 0xfe))) {
-      if ((b >= 0xa4 && b < 0xc6) || (b === 0xc6 && b2 <= 0x7e)) t.common++;
-      // Punctuation and symbols (A140–A3BF) are as good as common characters.
-      else if (b >= 0xa1 && b <= 0xa3) t.common++;
-      // C6A1–C8FE and FA40+ hold user-defined characters: no real text uses them.
-      else if ((b === 0xc6 && b2 >= 0xa1) || b === 0xc7 || b === 0xc8 || b >= 0xfa) t.invalid++;
-      i += 2;
-    } else {
-      t.invalid++;
-      i++;
-    }
+function readGb18030(bytes: Uint8Array, i: number): Reading {
+  const b = bytes[i]!;
+  const b2 = bytes[i + 1] ?? 0;
+  if (b >= 0x81 && b <= 0xfe && b2 >= 0x30 && b2 <= 0x39) {
+    // A four-byte GB18030 sequence: valid, but never a common character.
+    const ok = (bytes[i + 2] ?? 0) >= 0x81 && (bytes[i + 3] ?? 0) >= 0x30 && (bytes[i + 3] ?? 0) <= 0x39;
+    return [4, ok ? 'valid' : 'invalid'];
   }
-  return t;
+  if (b >= 0x81 && b <= 0xfe && b2 >= 0x40 && b2 <= 0xfe && b2 !== 0x7f) {
+    return [2, b >= 0xb0 && b <= 0xd7 && b2 >= 0xa1 && !(b === 0xd7 && b2 > 0xf9) ? 'common' : 'valid'];
+  }
+  return [1, 'invalid'];
+}
+
+function readBig5(bytes: Uint8Array, i: number): Reading {
+  const b = bytes[i]!;
+  const b2 = bytes[i + 1] ?? 0;
+  if (!(b >= 0x81 && b <= 0xfe && ((b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0xa1 && b2 <= 0xfe)))) return [1, 'invalid'];
+  if ((b >= 0xa4 && b < 0xc6) || (b === 0xc6 && b2 <= 0x7e)) return [2, 'common'];
+  // Punctuation and symbols (A140–A3BF) are as good as common characters.
+  if (b >= 0xa1 && b <= 0xa3) return [2, 'common'];
+  // C6A1–C8FE and FA40+ hold user-defined characters: no real text uses them.
+  if ((b === 0xc6 && b2 >= 0xa1) || b === 0xc7 || b === 0xc8 || b >= 0xfa) return [2, 'invalid'];
+  return [2, 'valid'];
 }
 
 /** GB2312's punctuation rows (A1A1–A3FE) count as common for GB18030 too. */
@@ -79,9 +74,9 @@ function tallyGbPunctuation(bytes: Uint8Array): number {
 
 /** The more plausible legacy encoding of bytes that are not valid UTF-8. */
 export function detectLegacyEncoding(bytes: Uint8Array): LegacyEncoding {
-  const gb = tallyGb18030(bytes);
+  const gb = tally(bytes, readGb18030);
   gb.common += tallyGbPunctuation(bytes);
-  const big5 = tallyBig5(bytes);
+  const big5 = tally(bytes, readBig5);
   const score = (t: Tally) => (t.total === 0 ? 0 : (t.common - 3 * t.invalid) / t.total);
   return score(big5) > score(gb) ? 'big5' : 'gb18030';
 }
