@@ -122,7 +122,6 @@ export const CLI_TEXTS = {
   'usage.other': { en: '{detail}', zh: '{detail}' },
   'usage.jobs': { en: '--jobs must be a whole number of 1 or more (found "{value}")', zh: '--jobs 应为不小于 1 的整数（当前为“{value}”）' },
   'usage.shard': { en: '--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (found "{value}")', zh: '--shard 应写成 i/n，且 1 ≤ i ≤ n，如 2/4（当前为“{value}”）' },
-  'usage.outFolder': { en: '{folder}: {problem}', zh: '{folder}：{problem}' },
   'usage.inPlaceStdin': { en: '--in-place needs files, not standard input', zh: '--in-place 需要给出文件，不能用于标准输入' },
   'usage.inPlaceAndOutput': { en: 'give either --in-place or -o, not both', zh: '--in-place 和 -o 只能选一个' },
   'usage.dictionaryWithoutTo': { en: '--dictionary applies to --to: give the script to convert to', zh: '--dictionary 要和 --to 一起用：请给出要转换成的字形' },

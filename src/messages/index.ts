@@ -3,7 +3,7 @@
  * (`say`), the CLI prints it in the chosen language (`messageIn`), and the CLI's own texts come
  * from `t`. English is kept on every diagnostic as well, for the library API and --json.
  */
-import { DIAGNOSTICS, entryOf, type DiagnosticCode } from './diagnostics.js';
+import { entryOf, type DiagnosticCode } from './diagnostics.js';
 import { CLI_TEXTS, type CliTextKey } from './cli-texts.js';
 import { interpolate, type Args, type Phrase } from './format.js';
 import type { Lang } from './lang.js';
@@ -86,9 +86,13 @@ const FIELD_NAMES_INNER: Record<string, string> = {
   aggregate: '汇总方式',
 };
 
+/** A field path as the README writes it: `metrics[2].value`. */
+export const writtenPath = (path: readonly (string | number)[]): string =>
+  path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+
 /** `metrics[2].value` in English; `metrics[2].value`（本期数） in Chinese. */
 export function fieldName(path: readonly (string | number)[]): Phrase {
-  const written = path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+  const written = writtenPath(path);
   const keys = path.filter((seg): seg is string => typeof seg === 'string');
   const last = keys[keys.length - 1];
   const trailingIndex = typeof path[path.length - 1] === 'number';
@@ -110,5 +114,9 @@ export function found(value: unknown): Phrase {
   return { en: String(value), zh: ` ${String(value)}` };
 }
 
-/** Checks used by the catalogue's test: every code in both languages with the same arguments. */
-export const catalogueCodes = (): string[] => Object.keys(DIAGNOSTICS);
+/** The words for a list: "a, b, c" / "a、b、c". */
+export const listOf = (items: readonly string[]): Phrase => ({ en: items.join(', '), zh: items.join('、') });
+
+/** A close match offered as a hint: names are quoted as code (`title`), values as written (工作总结). */
+export const didYouMean = (suggestion: string, asCode = true): Phrase =>
+  asCode ? { en: `did you mean \`${suggestion}\`?`, zh: `是否为 \`${suggestion}\`？` } : { en: `did you mean ${suggestion}?`, zh: `是否为“${suggestion}”？` };

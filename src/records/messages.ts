@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { PathSegment } from './parse-yaml.js';
-import { fieldName, found, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
+import { didYouMean, fieldName, found, listOf, writtenPath, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -15,10 +15,8 @@ export interface FieldProblem {
   at: 'key' | 'value';
   code: DiagnosticCode;
   args: Args;
-}
-
-export function fieldPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+  /** An unknown key's close match among the allowed ones. */
+  closest?: string;
 }
 
 const TYPE_NAMES: Record<string, Phrase> = {
@@ -31,17 +29,12 @@ const TYPE_NAMES: Record<string, Phrase> = {
   record: { en: 'a mapping of fields', zh: '一组字段（键值对）' },
 };
 
-/** The words for a list of choices: "a, b, c" / "a、b、c". */
-const choices = (options: readonly string[]): Phrase => ({ en: options.join(', '), zh: options.join('、') });
 /** The genres by their Chinese names first; the English aliases are accepted too. */
 function kindChoices(options: readonly string[]): Phrase {
   const chinese = options.filter((o) => /\p{Script=Han}/u.test(o));
   const latin = options.filter((o) => !/\p{Script=Han}/u.test(o));
   return { en: options.join(', '), zh: `${chinese.join('、')}${latin.length > 0 ? `（也可写 ${latin.join('、')}）` : ''}` };
 }
-/** A close match: keys are quoted as code (`title`), values as written (工作总结). */
-const didYouMean = (suggestion: string, asKey = true): Phrase =>
-  asKey ? { en: `did you mean \`${suggestion}\`?`, zh: `是否为 \`${suggestion}\`？` } : { en: `did you mean ${suggestion}?`, zh: `是否为“${suggestion}”？` };
 
 /**
  * Flattens zod issues (choosing the union branch that fits the input) into field problems.
@@ -74,7 +67,7 @@ export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: Pa
         // found(): records are null-prototype objects, which String() cannot convert.
         const suggestion = closest(typeof input === 'string' ? input : found(input).en, options);
         const isKind = path.length === 1 && path[0] === 'kind';
-        const args = { field, found: found(input), options: isKind ? kindChoices(options) : choices(options), suggestion: suggestion ? didYouMean(suggestion, false) : '' };
+        const args = { field, found: found(input), options: isKind ? kindChoices(options) : listOf(options), suggestion: suggestion ? didYouMean(suggestion, false) : '' };
         out.push({ path, at: 'value', code: isKind ? 'schema/kind' : 'schema/value', args });
         return;
       }
@@ -82,11 +75,17 @@ export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: Pa
         const allowed = allowedKeys(path);
         for (const key of issue.keys) {
           const suggestion = closest(key, allowed);
-          const list = choices(allowed);
+          const list = listOf(allowed);
           const otherwise: Phrase = freeForm
             ? { en: `expected one of ${list.en}; put free-form values under \`extra:\``, zh: `可用字段：${list.zh}；其他自由填写的内容请放在 \`extra:\` 下` }
             : { en: `expected one of ${list.en}`, zh: `可用字段：${list.zh}` };
-          out.push({ path: [...path, key], at: 'key', code: 'schema/unknown-key', args: { field: fieldName([...path, key]), key, suggestion: suggestion ? didYouMean(suggestion) : otherwise } });
+          out.push({
+            path: [...path, key],
+            at: 'key',
+            code: 'schema/unknown-key',
+            args: { field: fieldName([...path, key]), key, suggestion: suggestion ? didYouMean(suggestion) : otherwise },
+            ...(suggestion ? { closest: suggestion } : {}),
+          });
         }
         return;
       }
@@ -113,7 +112,7 @@ export function toFieldProblems(issues: readonly Issue[], allowedKeys: (path: Pa
   // A value can fail two checks that say the same thing (a date's pattern and its calendar).
   const seen = new Set<string>();
   return out.filter((p) => {
-    const key = `${fieldPath(p.path)}\u0000${p.code}`;
+    const key = `${writtenPath(p.path)}\u0000${p.code}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }

@@ -6,8 +6,8 @@ import type { z } from 'zod';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { KINDS, dataFileSchema, recordSchema, type Kind, type RawDataFile, type RawPoint, type RawRecord } from './schema.js';
 import { compareDates, parsePartialDate, todayDate, type PartialDate } from './dates.js';
-import { toFieldProblems } from './messages.js';
-import { fieldName, found, say, type Args, type DiagnosticCode } from '../messages/index.js';
+import { toFieldProblems, type FieldProblem } from './messages.js';
+import { didYouMean, found, say, type Args, type DiagnosticCode } from '../messages/index.js';
 import type { ParsedYaml, PathSegment } from './parse-yaml.js';
 import type { Activity, DocumentRecord, Honor, Metric, Period, Point, SourcePosition } from './record.js';
 
@@ -72,16 +72,12 @@ export function validateDataFile(file: string, parsed: ParsedYaml): Result<DataF
   if (!result.success) {
     const allowed = (p: PathSegment[]) => allowedKeysAt(p, dataFileSchema);
     // An unknown top-level key: a data file holds only the three lists.
-    const diagnostics = schemaDiagnostics(file, parsed, result.error.issues, allowed).map((d) => {
-      const key = d.args?.['key'];
-      const field = d.args?.['field'];
-      const topLevel = typeof key === 'string' && typeof field === 'object' && field.en === `\`${key}\``;
-      if (d.code !== 'schema/unknown-key' || !topLevel) return d;
-      const suggestion = d.hint?.startsWith('did you mean') ? d.args?.['suggestion'] : undefined;
-      const more = suggestion && typeof suggestion === 'object' ? { en: `; ${suggestion.en}`, zh: `；${suggestion.zh}` } : '';
-      return { ...d, ...say('data/unknown-key', { field: fieldName([key]), suggestion: more }) };
-    });
-    return { ok: false, diagnostics };
+    const dataFileKeys = (p: FieldProblem): FieldProblem => {
+      if (p.code !== 'schema/unknown-key' || p.path.length !== 1) return p;
+      const more = p.closest ? didYouMean(p.closest) : undefined;
+      return { ...p, code: 'data/unknown-key', args: { field: p.args['field']!, suggestion: more ? { en: `; ${more.en}`, zh: `；${more.zh}` } : '' } };
+    };
+    return { ok: false, diagnostics: schemaDiagnostics(file, parsed, result.error.issues, allowed, dataFileKeys) };
   }
   const raw: RawDataFile = result.data;
   const at = sourceAt(file, parsed);
@@ -97,8 +93,14 @@ export function validateDataFile(file: string, parsed: ParsedYaml): Result<DataF
   };
 }
 
-function schemaDiagnostics(file: string, parsed: ParsedYaml, issues: z.core.$ZodIssue[], allowed: (path: PathSegment[]) => string[]): Diagnostic[] {
-  return toFieldProblems(issues, allowed).map((p) => ({
+function schemaDiagnostics(
+  file: string,
+  parsed: ParsedYaml,
+  issues: z.core.$ZodIssue[],
+  allowed: (path: PathSegment[]) => string[],
+  adjust: (p: FieldProblem) => FieldProblem = (p) => p,
+): Diagnostic[] {
+  return toFieldProblems(issues, allowed).map(adjust).map((p) => ({
     file,
     ...parsed.positionOf(p.path, p.at),
     severity: 'error',

@@ -24,7 +24,7 @@ import { closest } from '../records/messages.js';
 import { escapeMarkdown } from './escape.js';
 import { helpers as builtinHelpers } from './helpers.js';
 import { BUILTIN_TEMPLATE_DIR, HELPERS_FILE, PARTIALS_FOLDER, helperFiles, partialFiles, templateLayers } from './resolve.js';
-import { found, same, say, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
+import { didYouMean, found, same, say, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
 
 export { BUILTIN_TEMPLATE_DIR, BUILTIN_TEMPLATES, builtinTemplatePath } from './resolve.js';
 
@@ -232,7 +232,7 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
     if (simple && (scope.includes(name) || registry.helpers.has(name))) return;
     const suggestion = closest(name, [...registry.helpers].filter((h) => h !== FIELD && !HOOKS.includes(h)));
     const hint: Phrase = suggestion
-      ? { en: `did you mean \`${suggestion}\`?`, zh: `是否为 \`${suggestion}\`？` }
+      ? didYouMean(suggestion)
       : { en: `docs/templates.md lists the helpers; your own go in ${HELPERS_FILE} in the template folder`, zh: `docs/templates.md 列出了所有辅助函数；自己的辅助函数请写在模板文件夹的 ${HELPERS_FILE} 里` };
     problem('template/unknown-helper', { name, suggestion: hint }, pathNode);
   };
@@ -286,7 +286,7 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
       // {{#> name}}…{{/name}} falls back to its own content: only {{> name}} needs the partial.
       const suggestion = closest(name, known);
       const hint: Phrase = suggestion
-        ? { en: `did you mean \`${suggestion}\`?`, zh: `是否为 \`${suggestion}\`？` }
+        ? didYouMean(suggestion)
         : { en: `partials: ${known.join(', ')}; yours go in ${PARTIALS_FOLDER}/${name}.hbs of the template folder`, zh: `现有子模板：${known.join('、')}；自己的子模板请放在模板文件夹的 ${PARTIALS_FOLDER}/${name}.hbs` };
       problem('template/unknown-partial', { name, suggestion: hint }, node);
     }

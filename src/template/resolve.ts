@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Result } from '../diagnostics.js';
 import type { DocumentRecord } from '../records/record.js';
 import { KINDS, type Kind } from '../records/schema.js';
-import { say, type Args } from '../messages/index.js';
+import { listOf, say, type Args } from '../messages/index.js';
 
 export const BUILTIN_TEMPLATE_DIR = path.resolve(fileURLToPath(new URL('../../templates/', import.meta.url)));
 
@@ -129,7 +129,7 @@ export function findTemplate(spec: string, base: string, projectFolder: string |
     builtIn.find((t) => t.name === value || t.name === alias);
   if (found) return { ok: true, file: found.file };
   const names = [...new Set([...project, ...builtIn].map((t) => t.name))];
-  return { ok: false, code: 'template/unknown-name', args: { value, names: { en: names.join(', '), zh: names.join('、') } } };
+  return { ok: false, code: 'template/unknown-name', args: { value, names: listOf(names) } };
 }
 
 /** The template a record of this genre gets when nothing names one: the project's, else the built-in. */

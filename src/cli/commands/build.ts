@@ -71,7 +71,10 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   const resolve = (p: string) => path.resolve(io.cwd, p);
   const outDir = options.out !== undefined ? resolve(options.out) : (config.output ?? resolve('out'));
   const unsafeOut = await outputDirProblem(outDir, io.cwd);
-  if (unsafeOut) return usage('usage.outFolder', { folder: shown(io, outDir), problem: formatDiagnostic({ file: '', severity: 'error', ...unsafeOut }, lang).replace(/^: /, '') });
+  if (unsafeOut) {
+    io.stderr(`report: ${formatDiagnostic({ file: shown(io, outDir), severity: 'error', ...unsafeOut }, lang)}\n`);
+    return EXIT.usage;
+  }
   const found = await findInputs(inputs.map(resolve));
   report(io, found.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
   const missing = found.diagnostics.filter((d) => d.severity === 'error').length;
