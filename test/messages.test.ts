@@ -194,6 +194,15 @@ describe('the command line in Chinese', () => {
     expect(report(['preview'], { env: ZH }).stderr).toContain('report: 缺少参数 input');
   });
 
+  it('says what report fix removed, in either language', () => {
+    const input = '来源:瑞文範文網 1.1W\n正文。\n';
+    const zh = report(['fix', '--strip-boilerplate'], { env: ZH, input });
+    expect(zh.stdout).toBe('正文。\n');
+    expect(zh.stderr).toBe('<stdin>:1：已删去来源行：“来源:瑞文範文網 1.1W”\n');
+    const en = report(['fix', '--strip-boilerplate'], { env: C, input });
+    expect(en.stderr).toBe('<stdin>:1: removed source/attribution: "来源:瑞文範文網 1.1W"\n');
+  });
+
   it('says what it built in Chinese', () => {
     const dir = scratch('report-messages-build-');
     writeFileSync(path.join(dir, 'a.yaml'), 'kind: 工作总结\ntitle: 甲\nunit: 乙\ndate: 2024-12-01\nintro: 好。\n');
