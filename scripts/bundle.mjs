@@ -6,7 +6,9 @@
 // its own, loaded by the dynamic imports that ask for it.
 //
 // Also writes dist/bundle/docx-frame.json: the parts every Word file with the standard fonts
-// shares (see src/writers/docx/frame.ts), so that a build does not load the `docx` package.
+// shares (see src/writers/docx/frame.ts), so that a build does not load the `docx` package;
+// and dist/bundle/builtin-templates.js, the built-in templates compiled, so that a build with
+// one of them loads neither the Handlebars parser nor its compiler (src/template/precompiled.ts).
 //
 // dist/bundle/ sits two folders below the package root like dist/cli/, so paths the code finds
 // from its own place (templates/, package.json) stay right; workers start dist/bundle/worker.js.
@@ -52,6 +54,9 @@ await build({
 // The frame of the standard fonts, from the modules tsc just compiled (the same sources).
 const { standardFrameJson } = await import(pathToFileURL(path.join(ROOT, 'dist', 'writers', 'docx', 'frame.js')).href);
 writeFileSync(path.join(NEXT, 'docx-frame.json'), await standardFrameJson());
+// The built-in templates compiled (see src/template/precompiled.ts), likewise.
+const { precompileBuiltinTemplates } = await import(pathToFileURL(path.join(ROOT, 'dist', 'template', 'render.js')).href);
+writeFileSync(path.join(NEXT, 'builtin-templates.js'), await precompileBuiltinTemplates());
 
 if (existsSync(OUT)) renameSync(OUT, OLD);
 renameSync(NEXT, OUT);

@@ -17,13 +17,15 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { HelperDelegate } from 'handlebars';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { closest } from '../records/messages.js';
 import { escapeMarkdown } from './escape.js';
 import { helpers as builtinHelpers } from './helpers.js';
-import { BUILTIN_TEMPLATE_DIR, HELPERS_FILE, PARTIALS_FOLDER, helperFiles, partialFiles, templateLayers } from './resolve.js';
+import { BUILTIN_TEMPLATE_DIR, BUILTIN_TEMPLATES, HELPERS_FILE, PARTIALS_FOLDER, helperFiles, partialFiles, templateLayers } from './resolve.js';
+import { BUILTIN_MARK, precompiledFor, templateFileOf } from './precompiled.js';
 import { didYouMean, found, same, say, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
 
 export { BUILTIN_TEMPLATE_DIR, BUILTIN_TEMPLATES, builtinTemplatePath } from './resolve.js';
@@ -96,10 +98,23 @@ class TemplateProblem extends Error {
   }
 }
 
-// Keep the parser's error details (token, position): Handlebars' default drops them.
-(Handlebars as unknown as { Parser: { parseError: (message: string, hash: unknown) => never } }).Parser.parseError = (message, hash) => {
-  throw Object.assign(new Error(message), { hash });
-};
+type HandlebarsCompiler = typeof Handlebars;
+/** Only the runtime loads up front: a built-in template comes precompiled (precompiled.ts). */
+const runtime = HandlebarsRuntime as unknown as HandlebarsCompiler;
+let compiler: HandlebarsCompiler | undefined;
+
+/** The Handlebars parser and compiler, loaded the first time a template has to be compiled. */
+async function loadCompiler(): Promise<HandlebarsCompiler> {
+  if (!compiler) {
+    const loaded = (await import('handlebars')).default;
+    // Keep the parser's error details (token, position): Handlebars' default drops them.
+    (loaded as unknown as { Parser: { parseError: (message: string, hash: unknown) => never } }).Parser.parseError = (message, hash) => {
+      throw Object.assign(new Error(message), { hash });
+    };
+    compiler = loaded;
+  }
+  return compiler;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing, with positioned messages.
@@ -193,7 +208,8 @@ interface ParsedFile {
   ast: ProgramNode;
 }
 
-function parseFile(file: string): ParsedFile {
+/** Reads and parses a template file with the compiler `loadCompiler()` gave. */
+function parseFile(hbs: HandlebarsCompiler, file: string): ParsedFile {
   let source: string;
   try {
     source = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -202,7 +218,7 @@ function parseFile(file: string): ParsedFile {
   }
   try {
     // Unprocessed: compile() applies the standalone-line whitespace rules itself, once.
-    return { file, source, ast: Handlebars.parseWithoutProcessing(source) as unknown as ProgramNode };
+    return { file, source, ast: hbs.parseWithoutProcessing(source) as unknown as ProgramNode };
   } catch (error) {
     throw parseProblem(file, source, error);
   }
@@ -220,10 +236,11 @@ interface Registry {
 const at = (node: Node | undefined): Position | undefined => (node?.loc ? { line: node.loc.start.line, column: node.loc.start.column + 1 } : undefined);
 
 /** The partials a file uses by name, and the problems in it. */
-function checkFile(parsed: ParsedFile, registry: Registry): { problems: TemplateProblem[]; partials: string[] } {
+function checkFile(parsed: ParsedFile, registry: Registry): { problems: TemplateProblem[]; partials: string[]; dynamicPartials: boolean } {
   const problems: TemplateProblem[] = [];
   const references: Array<{ name: string; node: Node; block: boolean }> = [];
   const inline = new Set<string>();
+  let dynamicPartials = false;
   const problem = (code: DiagnosticCode, args: Args, node: Node | undefined) => problems.push(new TemplateProblem(code, args, at(node), parsed.file));
 
   const checkHelper = (pathNode: PathNode, scope: readonly string[]) => {
@@ -264,6 +281,7 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
         const nameNode = node['name'] as Node;
         const name = isPath(nameNode) ? nameNode.original : nameNode.type === 'StringLiteral' ? String(nameNode['value']) : undefined;
         if (name !== undefined && !name.startsWith('@')) references.push({ name, node: nameNode, block: node.type === 'PartialBlockStatement' });
+        else if (name === undefined) dynamicPartials = true;
         break;
       }
       default:
@@ -291,13 +309,14 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
       problem('template/unknown-partial', { name, suggestion: hint }, node);
     }
   }
-  return { problems, partials: [...new Set(partials)] };
+  return { problems, partials: [...new Set(partials)], dynamicPartials };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Printed fields go through FIELD: {{a.b}} → {{__report_field a.b "a.b" "FILE"}}.
+// Printed fields go through FIELD: {{a.b}} → {{__report_field a.b "a.b" "FILE"}}. FILE is the
+// template's path, or for a precompiled built-in one its name after BUILTIN_MARK.
 
-function rewriteFields(program: ProgramNode, file: string, helpers: Set<string>, loops: readonly string[], blockParams: readonly string[] = []): void {
+function rewriteFields(program: ProgramNode, file: string, helpers: ReadonlySet<string>, loops: readonly string[], blockParams: readonly string[] = []): void {
   const params = [...blockParams, ...(program.blockParams ?? [])];
   program.body = program.body.map((statement) => {
     const node = statement as CallNode;
@@ -354,7 +373,8 @@ export function clearTemplateCache(): void {
   generation++;
 }
 
-function fieldHelper(value: unknown, label: unknown, file: unknown, options: { loc?: Loc }): unknown {
+function fieldHelper(value: unknown, label: unknown, fileLabel: unknown, options: { loc?: Loc }): unknown {
+  const file = templateFileOf(String(fileLabel));
   const position = options.loc ? { line: options.loc.start.line, column: options.loc.start.column + 1 } : { line: 1, column: 1 };
   if (value === undefined || value === null) {
     const key = `${String(file)}:${position.line}:${position.column}`;
@@ -480,14 +500,15 @@ function problemDiagnostic(problem: TemplateProblem, fallbackFile: string): Diag
   };
 }
 
-async function compileTemplate(templateFile: string, projectFolder: string | undefined): Promise<Result<Compiled>> {
-  const layers = templateLayers(templateFile, projectFolder);
-  const env = Handlebars.create();
+/**
+ * A fresh Handlebars environment with the helpers: the built-ins, then each folder's helpers.mjs,
+ * nearest last (it wins), each reporting its failures at its call; and the field helper.
+ */
+async function environment(hbs: HandlebarsCompiler, files: readonly string[]): Promise<Result<{ env: HandlebarsCompiler; warnings: Diagnostic[] }>> {
+  const env = hbs.create();
   const warnings: Diagnostic[] = [];
-
-  // Helpers: the built-ins, then each folder's helpers.mjs, nearest last (it wins).
   const helpers: Record<string, HelperDelegate> = { ...builtinHelpers };
-  for (const file of helperFiles(layers)) {
+  for (const file of files) {
     const loaded = await loadHelpers(file);
     if (!loaded.ok) return loaded;
     warnings.push(...loaded.diagnostics);
@@ -497,54 +518,134 @@ async function compileTemplate(templateFile: string, projectFolder: string | und
   const registered = env.helpers as Record<string, HelperDelegate>;
   for (const name of Object.keys(registered)) registered[name] = positioned(name, registered[name]!);
   env.registerHelper(FIELD, fieldHelper as HelperDelegate);
+  return { ok: true, value: { env, warnings }, diagnostics: [] };
+}
 
-  const registry: Registry = { helpers: new Set(Object.keys(registered)), partials: partialFiles(layers), layers };
-  const helperNames = registry.helpers;
+/** A partial that reports a failure inside it in its own file. */
+function partialIn(file: string, run: () => Handlebars.TemplateDelegate): Handlebars.Template {
+  return ((context: unknown, options: Handlebars.RuntimeOptions) => {
+    try {
+      return run()(context, options);
+    } catch (error) {
+      throw asProblem(error, file);
+    }
+  }) as unknown as Handlebars.Template;
+}
 
-  // Check the template and, transitively, every partial it uses, before anything runs.
+const compiledTemplate = (main: Handlebars.TemplateDelegate, warnings: Diagnostic[]): Result<Compiled> => ({
+  ok: true,
+  value: { run: (context) => main(context, RUNTIME_OPTIONS), warnings },
+  diagnostics: [],
+});
+
+/** Parses the template and, transitively, every partial it uses, and checks them all. */
+function parseAndCheck(hbs: HandlebarsCompiler, templateFile: string, registry: Registry): { parsed: Map<string, ParsedFile>; problems: TemplateProblem[]; dynamicPartials: boolean } {
   const problems: TemplateProblem[] = [];
   const parsed = new Map<string, ParsedFile>();
   const pending: string[] = [templateFile];
+  let dynamicPartials = false;
   try {
     while (pending.length > 0) {
       const file = pending.shift()!;
       if (parsed.has(file)) continue;
-      const one = parseFile(file);
+      const one = parseFile(hbs, file);
       parsed.set(file, one);
       const checked = checkFile(one, registry);
       problems.push(...checked.problems);
+      dynamicPartials ||= checked.dynamicPartials;
       for (const name of checked.partials) pending.push(registry.partials.get(name)!);
     }
   } catch (error) {
     if (!(error instanceof TemplateProblem)) throw error;
     problems.push(error);
   }
+  return { parsed, problems, dynamicPartials };
+}
+
+async function compileTemplate(templateFile: string, projectFolder: string | undefined): Promise<Result<Compiled>> {
+  const layers = templateLayers(templateFile, projectFolder);
+  const partials = partialFiles(layers);
+  const helperFileList = helperFiles(layers);
+
+  const ready = await precompiledFor(templateFile, partials, helperFileList);
+  if (ready) {
+    const made = await environment(runtime, helperFileList);
+    if (!made.ok) return made;
+    const { env, warnings } = made.value;
+    for (const [name, spec] of ready.partials) {
+      const file = partials.get(name)!;
+      const run = env.template(spec as Parameters<HandlebarsCompiler["template"]>[0]);
+      env.registerPartial(name, partialIn(file, () => run));
+    }
+    return compiledTemplate(env.template(ready.template.spec as Parameters<HandlebarsCompiler["template"]>[0]), warnings);
+  }
+
+  const hbs = await loadCompiler();
+  const made = await environment(hbs, helperFileList);
+  if (!made.ok) return made;
+  const { env, warnings } = made.value;
+  const registry: Registry = { helpers: new Set(Object.keys(env.helpers)), partials, layers };
+
+  // Check the template and, transitively, every partial it uses, before anything runs.
+  const { parsed, problems } = parseAndCheck(hbs, templateFile, registry);
   if (problems.length > 0) return { ok: false, diagnostics: problems.map((p) => problemDiagnostic(p, templateFile)) };
 
   const compile = (one: ParsedFile) => {
-    rewriteFields(one.ast, one.file, helperNames, []);
+    rewriteFields(one.ast, one.file, registry.helpers, []);
     return env.compile(one.ast as unknown as string, COMPILE_OPTIONS);
   };
-
-  // Partials compile on first use; a failure inside one is reported in its own file.
+  // Partials compile on first use (a template may name one it never reaches).
   for (const [name, file] of registry.partials) {
-    let compiled: ReturnType<typeof Handlebars.compile> | undefined;
-    env.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) => {
-      compiled ??= compile(parsed.get(file) ?? parseFile(file));
-      try {
-        return compiled(context, options);
-      } catch (error) {
-        throw asProblem(error, file);
-      }
-    }) as unknown as Handlebars.Template);
+    let compiled: Handlebars.TemplateDelegate | undefined;
+    env.registerPartial(name, partialIn(file, () => (compiled ??= compile(parsed.get(file) ?? parseFile(hbs, file)))));
   }
+  return compiledTemplate(compile(parsed.get(templateFile)!), warnings);
+}
 
-  const main = compile(parsed.get(templateFile)!);
-  return {
-    ok: true,
-    value: { run: (context) => main(context, RUNTIME_OPTIONS), warnings },
-    diagnostics: [],
+/**
+ * The built-in templates compiled, as the module precompiled.ts reads (scripts/bundle.mjs
+ * writes it into the bundle). Compiled as `compileTemplate` compiles them with no project
+ * folder, but with the template's name in place of its path (BUILTIN_MARK).
+ */
+export async function precompileBuiltinTemplates(): Promise<string> {
+  const hbs = await loadCompiler();
+  const layers = [BUILTIN_TEMPLATE_DIR];
+  const made = await environment(hbs, []);
+  if (!made.ok) throw new Error(made.diagnostics[0]?.message);
+  const registry: Registry = { helpers: new Set(Object.keys(made.value.env.helpers)), partials: partialFiles(layers), layers };
+  const label = (file: string) => BUILTIN_MARK + path.relative(BUILTIN_TEMPLATE_DIR, file).split(path.sep).join('/');
+  const specOf = (one: ParsedFile) => {
+    rewriteFields(one.ast, label(one.file), registry.helpers, []);
+    return hbs.precompile(one.ast as unknown as string, COMPILE_OPTIONS) as string;
   };
+
+  const templates: string[] = [];
+  const partials = new Map<string, string>();
+  for (const name of Object.values(BUILTIN_TEMPLATES)) {
+    const file = path.join(BUILTIN_TEMPLATE_DIR, name);
+    const { parsed, problems, dynamicPartials } = parseAndCheck(hbs, file, registry);
+    if (problems.length > 0) throw new Error(`${name}: ${problems[0]!.message}`);
+    // A partial chosen while rendering cannot be checked against the store: compile such a template.
+    if (dynamicPartials) continue;
+    const used: string[] = [];
+    for (const [partialName, partialFile] of registry.partials) {
+      const one = parsed.get(partialFile);
+      if (!one) continue;
+      used.push(partialName);
+      if (!partials.has(partialName)) partials.set(partialName, `{ source: ${JSON.stringify(one.source)}, spec: ${specOf(one)} }`);
+    }
+    const main = parsed.get(file)!;
+    templates.push(`${JSON.stringify(name)}: { source: ${JSON.stringify(main.source)}, partials: ${JSON.stringify(used)}, spec: ${specOf(main)} }`);
+  }
+  const entries = (list: string[]) => list.map((entry) => `    ${entry},`).join('\n');
+  return [
+    '// Written by scripts/bundle.mjs from templates/ (src/template/precompiled.ts says when it is used).',
+    'export default {',
+    `  templates: {\n${entries(templates)}\n  },`,
+    `  partials: {\n${entries([...partials].map(([name, entry]) => `${JSON.stringify(name)}: ${entry}`))}\n  },`,
+    '};',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -600,6 +701,7 @@ export async function renderTemplate(templateFile: string, context: object, opti
 
 /** The partials a template uses, directly and through other partials: what `templates eject` copies. */
 export async function partialsUsedBy(templateFile: string, projectFolder?: string): Promise<Result<Array<{ name: string; file: string }>>> {
+  const hbs = await loadCompiler();
   const layers = templateLayers(templateFile, projectFolder);
   const registry: Registry = {
     helpers: new Set([...Object.keys(builtinHelpers), ...HANDLEBARS_HELPERS, ...HOOKS]),
@@ -611,7 +713,7 @@ export async function partialsUsedBy(templateFile: string, projectFolder?: strin
   try {
     while (pending.length > 0) {
       const file = pending.shift()!;
-      for (const name of checkFile(parseFile(file), registry).partials) {
+      for (const name of checkFile(parseFile(hbs, file), registry).partials) {
         if (seen.has(name)) continue;
         seen.set(name, registry.partials.get(name)!);
         pending.push(registry.partials.get(name)!);
