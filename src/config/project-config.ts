@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { readText } from '../input/read-text.js';
 import { parseYaml, type PathSegment } from '../records/parse-yaml.js';
@@ -27,15 +27,15 @@ export const FONT_ROLES = ['body', 'title', 'heading1', 'heading2', 'pageNumber'
 export type FontRole = (typeof FONT_ROLES)[number];
 export type FontChoice = Partial<Record<FontRole, string>>;
 
-const face = z.string().trim().min(1);
-const fontsSchema = z.strictObject(Object.fromEntries(FONT_ROLES.map((role) => [role, face.optional()])) as Record<FontRole, z.ZodOptional<typeof face>>);
+const face = z.string().check(z.trim(), z.minLength(1));
+const fontsSchema = z.strictObject(Object.fromEntries(FONT_ROLES.map((role) => [role, z.optional(face)])) as Record<FontRole, z.ZodMiniOptional<typeof face>>);
 
 const configSchema = z.strictObject({
-  templates: z.string().trim().min(1).optional(),
-  output: z.string().trim().min(1).optional(),
-  script: z.enum(SCRIPTS).optional(),
-  dictionary: z.string().min(1).optional(),
-  fonts: fontsSchema.optional(),
+  templates: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  output: z.optional(z.string().check(z.trim(), z.minLength(1))),
+  script: z.optional(z.enum(SCRIPTS)),
+  dictionary: z.optional(z.string().check(z.minLength(1))),
+  fonts: z.optional(fontsSchema),
 });
 
 export interface ProjectConfig {

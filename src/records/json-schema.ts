@@ -1,5 +1,5 @@
 /** The record schema as JSON Schema (draft 2020-12), for editors and other tools. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { recordSchema } from './schema.js';
 
 export function recordJsonSchema(): string {

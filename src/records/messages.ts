@@ -3,7 +3,7 @@
  * it (`metrics[2].value`), what was expected, what was found, and a close match for typos; the
  * words are in the message catalogue (src/messages), these are their arguments.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PathSegment } from './parse-yaml.js';
 import { didYouMean, fieldName, found, listOf, writtenPath, type Args, type DiagnosticCode, type Phrase } from '../messages/index.js';
 

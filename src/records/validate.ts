@@ -2,7 +2,7 @@
  * YAML value → DocumentRecord, or diagnostics that point at the offending line and column.
  */
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { KINDS, dataFileSchema, recordSchema, type Kind, type RawDataFile, type RawPoint, type RawRecord } from './schema.js';
 import { compareDates, parsePartialDate, todayDate, type PartialDate } from './dates.js';
@@ -232,8 +232,8 @@ export function toParagraphs(text: string | string[] | undefined): string[] {
 type ZodDef = { type: string; shape?: Record<string, { def: ZodDef }>; element?: { def: ZodDef }; innerType?: { def: ZodDef }; options?: Array<{ def: ZodDef }> };
 
 /** The field names allowed at a path of the record, read from the schema (for typo suggestions). */
-export function allowedKeysAt(path: readonly PathSegment[], schema: z.ZodType = recordSchema): string[] {
-  let defs: ZodDef[] = [(schema as unknown as z.ZodType & { def: ZodDef }).def];
+export function allowedKeysAt(path: readonly PathSegment[], schema: z.ZodMiniType = recordSchema): string[] {
+  let defs: ZodDef[] = [(schema as unknown as z.ZodMiniType & { def: ZodDef }).def];
   const expand = (ds: ZodDef[]): ZodDef[] =>
     ds.flatMap((d) => (d.type === 'optional' && d.innerType ? expand([d.innerType.def]) : d.type === 'union' && d.options ? expand(d.options.map((o) => o.def)) : [d]));
   for (const segment of path) {
