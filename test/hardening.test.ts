@@ -12,10 +12,10 @@ import { XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.js';
-import type { CliIo } from '../src/cli/io.js';
+import type { CliHost } from '../src/cli/io.js';
 import { run } from '../src/cli/main.js';
 import { outputBase, portableName } from '../src/output/output-paths.js';
-import { writeFileAtomic } from '../src/output/write-atomic.js';
+import { writeFileAtomic, writeFilesAtomic } from '../src/output/write-atomic.js';
 import { renderFile, toDocx } from '../src/pipeline.js';
 import { convertToPdf, findTools } from '../src/verify/index.js';
 import { ROOT, paragraphTexts, readDocx, report, scratch, type CliResult } from './support.js';
@@ -472,6 +472,34 @@ describe('a failed build', () => {
     expect(existsSync(path.join(cwd, 'out', 'other.docx'))).toBe(true);
     expect(temps(path.join(cwd, 'out'))).toEqual([]);
   });
+
+  it('with --format both, writes both outputs or neither', async () => {
+    write('atomic3/record.yaml', VALID);
+    const cwd = path.join(dir, 'atomic3');
+    const out = path.join(cwd, 'out');
+    // An earlier .md, and the .docx's place taken by a folder: the new .md must not stay.
+    expect(report(['preview', 'record.yaml', '-o', 'out/record.md'], { cwd }).status).toBe(EXIT.ok);
+    const earlier = `${readFileSync(path.join(out, 'record.md'), 'utf8')}(earlier)\n`;
+    writeFileSync(path.join(out, 'record.md'), earlier);
+    mkdirSync(path.join(out, 'record.docx', 'x'), { recursive: true });
+    write('atomic3/record.yaml', VALID.replace('滨河区', '河西区'));
+    const r = report(['build', 'record.yaml', '-o', 'out', '--format', 'both'], { cwd });
+    expect(r.status, r.stderr).toBe(EXIT.invalidInput);
+    expect(r.stderr).toMatch(/^record\.yaml: cannot write the output \(E[A-Z]+\)/m);
+    expect(readFileSync(path.join(out, 'record.md'), 'utf8')).toBe(earlier);
+    expect(temps(out)).toEqual([]);
+    expect(readdirSync(out).sort()).toEqual(['record.docx', 'record.md']);
+    // No earlier output at all: neither file is left.
+    const fresh = path.join(cwd, 'fresh');
+    mkdirSync(path.join(fresh, 'record.docx', 'x'), { recursive: true });
+    expect(report(['build', 'record.yaml', '-o', 'fresh', '--format', 'both'], { cwd }).status).toBe(EXIT.invalidInput);
+    expect(readdirSync(fresh)).toEqual(['record.docx']);
+    // The library function: a file whose folder cannot be made stops the others before any rename.
+    writeFileSync(path.join(cwd, 'blocker'), '');
+    await expect(writeFilesAtomic([[path.join(out, 'record.md'), 'new'], [path.join(cwd, 'blocker', 'x.docx'), 'new']], { cwd })).rejects.toThrow(/ENOTDIR/);
+    expect(readFileSync(path.join(out, 'record.md'), 'utf8')).toBe(earlier);
+    expect(temps(cwd)).toEqual([]);
+  });
 });
 
 describe('exit codes', () => {
@@ -489,7 +517,7 @@ describe('exit codes', () => {
   });
 
   it('an internal error is one line, with the stack trace only under --debug', async () => {
-    const io = (stderr: string[]): CliIo => ({
+    const io = (stderr: string[]): CliHost => ({
       stdout: () => {
         throw new Error('disk on fire');
       },

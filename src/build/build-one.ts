@@ -4,7 +4,7 @@
  * Jobs and results are plain data so they cross the thread boundary.
  */
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { writeFileAtomic } from '../output/write-atomic.js';
+import { writeFilesAtomic } from '../output/write-atomic.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { Script } from '../text/script.js';
 import { say } from '../messages/index.js';
@@ -74,7 +74,7 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
     outputs.push([`${job.outBase}.docx`, docx.bytes]);
   }
   try {
-    for (const [target, data] of outputs) await writeFileAtomic(target, data);
+    await writeFilesAtomic(outputs);
   } catch (error) {
     diagnostics.push({
       file: job.file,

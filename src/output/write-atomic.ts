@@ -1,10 +1,10 @@
 /**
  * Outputs are written to a temporary file in the destination folder and renamed into place, so
  * a reader never sees half a file and a failed build leaves the previous output untouched: the
- * temporary file is removed on any failure. An existing output that is a symbolic link is
+ * temporary files are removed on any failure. An existing output that is a symbolic link is
  * replaced by the new file, never written through.
  */
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { outputDirProblem } from './output-paths.js';
@@ -30,23 +30,62 @@ export class UnsafeOutputError extends Error {
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  const problem = await outputDirProblem(dir, options.cwd ?? process.cwd());
-  if (problem) throw new UnsafeOutputError({ file: dir, severity: 'error', ...problem });
-  await ensureDir(dir);
-  const temp = path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  await writeFilesAtomic([[target, data]], options);
+}
+
+/**
+ * Several outputs of one record (the .md and the .docx of `--format both`), all or none: every
+ * file is written to its temporary file first, and only when all are complete are they renamed
+ * into place. If a rename fails (its place taken by a folder, say), the ones renamed before it
+ * are undone: the previous file comes back from a hard link made just before (or the new one
+ * is removed when there was none), so a new .md never stays beside an old .docx.
+ */
+export async function writeFilesAtomic(files: ReadonlyArray<readonly [string, Uint8Array | string]>, options: WriteOptions = {}): Promise<void> {
+  const temps: string[] = [];
+  const backups: Array<string | undefined> = [];
+  const tempIn = (dir: string) => path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let renamed = 0;
   try {
-    // 'wx': a fresh file, never an existing one or a link planted at that name.
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-    } finally {
-      await handle.close();
+    for (const [target, data] of files) {
+      const dir = path.dirname(path.resolve(target));
+      const problem = await outputDirProblem(dir, options.cwd ?? process.cwd());
+      if (problem) throw new UnsafeOutputError({ file: dir, severity: 'error', ...problem });
+      await ensureDir(dir);
+      const temp = tempIn(dir);
+      // 'wx': a fresh file, never an existing one or a link planted at that name.
+      const handle = await open(temp, 'wx');
+      temps.push(temp);
+      try {
+        await handle.writeFile(data);
+      } finally {
+        await handle.close();
+      }
     }
-    await rename(temp, target);
+    for (const [i, [target]] of files.entries()) {
+      if (files.length > 1) backups.push(await backUp(target, tempIn(path.dirname(path.resolve(target)))));
+      await rename(temps[i]!, target);
+      renamed++;
+    }
   } catch (error) {
-    await rm(temp, { force: true });
+    for (let i = 0; i < renamed; i++) {
+      const [target] = files[i]!;
+      await (backups[i] ? rename(backups[i]!, target) : rm(target, { force: true })).catch(() => undefined);
+    }
+    await Promise.all(temps.slice(renamed).map((temp) => rm(temp, { force: true })));
     throw error;
+  } finally {
+    await Promise.all(backups.map((backup) => backup && rm(backup, { force: true })));
+  }
+}
+
+/** A hard link to the file an output will replace, or undefined when there is none to keep. */
+async function backUp(target: string, backup: string): Promise<string | undefined> {
+  try {
+    if (!(await lstat(target)).isFile()) return undefined;
+    await link(target, backup);
+    return backup;
+  } catch {
+    return undefined;
   }
 }
 
