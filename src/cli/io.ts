@@ -4,7 +4,8 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Lang } from '../messages/lang.js';
 
-export interface CliIo {
+/** What the process gives the CLI; `run()` adds the language of messages (CliIo). */
+export interface CliHost {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
@@ -16,11 +17,14 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** Calls the handler on SIGINT/SIGTERM instead of dying; returns the unsubscribe. */
   onInterrupt: (handler: (signal: string) => void) => () => void;
-  /** The language of messages (src/messages/lang.ts decides it from --lang and the environment). */
-  lang?: Lang;
 }
 
-export function processIo(): CliIo {
+export interface CliIo extends CliHost {
+  /** The language of messages (src/messages/lang.ts decides it from --lang and the environment). */
+  lang: Lang;
+}
+
+export function processIo(): CliHost {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

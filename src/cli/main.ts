@@ -6,7 +6,7 @@ import { version } from './version.js';
 import { Command, CommanderError, Option, type Help } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { processIo, type CliIo } from './io.js';
+import { processIo, type CliHost, type CliIo } from './io.js';
 import { SCRIPTS } from '../text/script.js';
 import { chooseLang, langFromArgv, t, type CliTextKey, type Lang } from '../messages/index.js';
 
@@ -20,7 +20,7 @@ const templateOption = (lang: Lang) => new Option('-t, --template <name|path>', 
 
 export { version } from './version.js';
 
-export async function run(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+export async function run(argv: readonly string[], given: CliHost = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
   // Known before the commands are declared, so that their help is in the same language.
   const lang = chooseLang(langFromArgv(argv), given.env);

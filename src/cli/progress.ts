@@ -34,7 +34,7 @@ export async function createProgress(io: CliIo, mode: ProgressMode): Promise<Pro
   }
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
-    { format: t('progress.bar', io.lang ?? 'en', { bar: '{bar}', value: '{value}', total: '{total}', rate: '{rate}', eta_formatted: '{eta_formatted}' }), stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    { format: t('progress.bar', io.lang, { bar: '{bar}', value: '{value}', total: '{total}', rate: '{rate}', eta_formatted: '{eta_formatted}' }), stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   const held: string[] = [];

@@ -15,7 +15,7 @@ export function templateOption(spec: string | undefined, io: CliIo, config: Proj
   if (spec === undefined) return {};
   const found = findTemplate(spec, io.cwd, config.templates);
   if (found.ok) return { templateFile: path.resolve(found.file) };
-  const lang = io.lang ?? 'en';
+  const lang = io.lang;
   const { message, hint = '' } = messageIn(say(found.code, { ...found.args, option: '' }), lang);
   io.stderr(`report: ${t('usage.templateOption', lang, { spec, message, hint })}\n`);
   return EXIT.usage;

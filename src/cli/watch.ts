@@ -35,7 +35,7 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
   const file = path.resolve(io.cwd, input);
   const output = options.output ? path.resolve(io.cwd, options.output) : undefined;
   const readOptions = readOptionsOf(options);
-  const lang = io.lang ?? 'en';
+  const lang = io.lang;
   const clock = () => io.now().toTimeString().slice(0, 8);
   let lastGood: string | undefined;
   let watched = new Set<string>();

@@ -58,12 +58,12 @@ export function placement(date: PartialDate, span: Span): Placement {
   return 'partly';
 }
 
-/** "2024", "2023 to 2024", "2024-01 to 2024-06", "2024-03", "2024-03-01 to 2024-03-20". */
-export function spanLabel(span: Span): string {
+/** "2024", "2023 to 2024", "2024-01 to 2024-06", "2024-03", "2024-03-01 to 2024-03-20"; `to` joins a range (" 至 " in Chinese messages). */
+export function spanLabel(span: Span, to = ' to '): string {
   const start = dateOf(span.from);
   const end = dateOf(span.to);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const range = (a: string, b: string) => (a === b ? a : `${a} to ${b}`);
+  const range = (a: string, b: string) => (a === b ? a : `${a}${to}${b}`);
   if (start.month === 1 && start.day === 1 && end.month === 12 && end.day === 31) return range(String(start.year), String(end.year));
   if (start.day === 1 && end.day === daysInMonth(end.year, end.month)) {
     return range(`${start.year}-${pad(start.month)}`, `${end.year}-${pad(end.month)}`);

@@ -197,7 +197,8 @@ function rollUpMetrics(entries: readonly Metric[], span: Span | undefined, ctx: 
     });
   }
   if (left > 0 && span && previous) {
-    const both = { en: `${ctx.label.en} and ${spanLabel(previous)}`, zh: `${ctx.label.zh}和${spanPhrase(previous).zh}` };
+    const earlier = spanPhrase(previous);
+    const both = { en: `${ctx.label.en} and ${earlier.en}`, zh: `${ctx.label.zh}和${earlier.zh}` };
     diagnostics.push({ ...ctx.periodAt, severity: 'note', ...say('rollup/outside-period', { count: left, what: { en: `metric ${left === 1 ? 'value' : 'values'}`, zh: '指标数值' }, label: both }) });
   }
   return out;
@@ -236,10 +237,7 @@ const warning = (at: SourcePosition, code: DiagnosticCode, args: Args): Diagnost
 const METRIC: Phrase = { en: 'metric', zh: '指标' };
 
 /** A period in messages: "2024", "2024-01 to 2024-06" / "2024-01 至 2024-06". */
-const spanPhrase = (span: Span): Phrase => {
-  const label = spanLabel(span);
-  return { en: label, zh: label.replace(' to ', ' 至 ') };
-};
+const spanPhrase = (span: Span): Phrase => ({ en: spanLabel(span), zh: spanLabel(span, ' 至 ') });
 
 /** FILE:LINE:COL of a source, the file relative to the working folder when it lies below it. */
 function placeNamer(cwd: string = process.cwd()) {

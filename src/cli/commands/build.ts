@@ -53,7 +53,7 @@ interface InputSummary {
 
 export async function build(inputs: string[], options: BuildOptions, io: CliIo): Promise<number> {
   const started = performance.now();
-  const lang = io.lang ?? 'en';
+  const lang = io.lang;
   const usage = (key: CliTextKey, args: Args) => {
     io.stderr(`report: ${t(key, lang, args)}\n`);
     return EXIT.usage;

@@ -24,6 +24,6 @@ export async function check(inputs: string[], options: Partial<ReadOptions>, io:
     report(io, rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
     if (!rendered.ok || hasErrors(rendered.diagnostics)) invalid++;
   }
-  io.stderr(`${t('summary.check', io.lang ?? 'en', { count: files.length, ok: files.length - invalid, invalid })}\n`);
+  io.stderr(`${t('summary.check', io.lang, { count: files.length, ok: files.length - invalid, invalid })}\n`);
   return missing === 0 && invalid === 0 && files.length > 0 ? EXIT.ok : EXIT.invalidInput;
 }

@@ -22,7 +22,7 @@ const FONTS: Array<{ face: string; aliases: string[]; role: CliTextKey }> = [
 ];
 
 export async function doctor(options: { out: string; lang?: Lang }, io: CliIo): Promise<number> {
-  const lang = options.lang ?? io.lang ?? 'en';
+  const lang = options.lang ?? io.lang;
   const line = (status: 'ok' | 'warning' | 'error', text: string) => io.stdout(`${status === 'ok' ? '✓' : status === 'warning' ? '!' : '✗'} ${text}\n`);
   let ready = true;
 

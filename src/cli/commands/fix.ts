@@ -78,7 +78,7 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
     if (options.report) {
       for (const c of result.changes) io.stderr(`${name}:${c.line}:${c.column}: ${c.kind}: "${c.before}" → "${c.after}"\n`);
     }
-    for (const r of result.removed) io.stderr(`${t('fix.removed', io.lang ?? 'en', { where: `${name}:${r.line}`, reason: removalReason(r.reason), text: r.text })}\n`);
+    for (const r of result.removed) io.stderr(`${t('fix.removed', io.lang, { where: `${name}:${r.line}`, reason: removalReason(r.reason), text: r.text })}\n`);
     for (const lost of result.unrecoverable) {
       print(io, {
         file: name,
@@ -116,7 +116,7 @@ function print(io: CliIo, diagnostic: Diagnostic): void {
 }
 
 function usage(io: CliIo, key: CliTextKey): number {
-  io.stderr(`report: ${t(key, io.lang ?? 'en')}\n`);
+  io.stderr(`report: ${t(key, io.lang)}\n`);
   return EXIT.usage;
 }
 

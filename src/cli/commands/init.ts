@@ -145,7 +145,7 @@ export const SCAFFOLD: Record<string, string> = {
 };
 
 export async function init(dir: string, io: CliIo): Promise<number> {
-  const lang = io.lang ?? 'en';
+  const lang = io.lang;
   const root = path.resolve(io.cwd, dir);
   let written = 0;
   try {

@@ -39,7 +39,7 @@ export async function preview(input: string, options: PreviewOptions, io: CliIo)
     try {
       await writeFileAtomic(target, rendered.value.markdown);
     } catch (error) {
-      io.stderr(`report: ${t('fail.writeFile', io.lang ?? 'en', { file: shown(io, target), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
+      io.stderr(`report: ${t('fail.writeFile', io.lang, { file: shown(io, target), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
       return EXIT.invalidInput;
     }
   } else {

@@ -65,7 +65,7 @@ export function fontLines(file: string, fonts: FontReport, lang: Lang = 'en'): s
 }
 
 export async function renderCheck(inputs: string[], options: RenderCheckOptions, io: CliIo): Promise<number> {
-  const lang = io.lang ?? 'en';
+  const lang = io.lang;
   const records = options.record ?? [];
   if (records.length > 0 && records.length !== inputs.length) {
     io.stderr(`report: ${t('renderCheck.recordCount', lang, { docx: inputs.length, records: records.length })}\n`);

@@ -24,7 +24,7 @@ function table(rows: string[][]): string {
 }
 
 export async function listTemplatesCommand(io: CliIo): Promise<number> {
-  const lang = io.lang ?? 'en';
+  const lang = io.lang;
   const list = (items: readonly string[]) => items.join(t('list.separator', lang));
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
@@ -58,7 +58,7 @@ export async function listTemplatesCommand(io: CliIo): Promise<number> {
 }
 
 export async function ejectCommand(name: string, dir: string | undefined, options: { force?: boolean }, io: CliIo): Promise<number> {
-  const lang = io.lang ?? 'en';
+  const lang = io.lang;
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
   const { builtIn } = listTemplates(undefined);
