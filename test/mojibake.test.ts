@@ -487,6 +487,29 @@ describe('generated corpus: lossy cases (bytes lost to U+FFFD)', () => {
     expect(restoredShare(s, got).wrong).toBe(0);
   });
 
+  it('reads € as GB18030\'s pair A2 E3 where UTF-8 put a character ending in A2 before one starting with E3', () => {
+    // 面。 = E9 9D A2 E3 80 82 reads 闈€€…: the first € is A2 E3, the second the byte 0x80.
+    expect(iconv.decode(utf8('在页面。这里是说明'), 'gb18030')).toBe('鍦ㄩ〉闈€€傝繖閲屾槸璇存槑');
+    expect(repair('鍦ㄩ〉闈€€傝繖閲屾槸璇存槑')).toBe('在页面。这里是说明');
+    // Every common character whose UTF-8 ends in A2, before 。 、 and 《 (E3 80 82 / 81 / 8A).
+    const endingInA2 = [...iconv.decode(Buffer.from(Array.from({ length: (0xd7 - 0xb0 + 1) * 94 }, (_, k) => [0xb0 + Math.floor(k / 94), 0xa1 + (k % 94)]).flat()), 'gbk')].filter(
+      (c) => c !== '\ufffd' && utf8(c).at(-1) === 0xa2,
+    );
+    expect(endingInA2.length).toBeGreaterThan(20);
+    let exact = 0;
+    let total = 0;
+    for (const c of endingInA2) {
+      for (const line of [`工作${c}。这里是说明`, `工作${c}、这里是说明`, `学习${c}《条例》精神`]) {
+        const garbled = iconv.decode(utf8(line), 'gb18030');
+        if (garbled.includes('\ufffd')) continue;
+        total++;
+        if (repair(garbled) === line) exact++;
+      }
+    }
+    expect(total).toBeGreaterThan(40);
+    expect(exact).toBe(total);
+  });
+
   it('keeps U+FFFD where UTF-8 read as GBK lost the byte before ASCII', () => {
     const { garbled, expected } = restorable('中 2021年度总结', 'gb18030');
     expect(garbled).toBe('涓\ufffd 2021骞村害鎬荤粨');

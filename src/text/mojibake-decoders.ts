@@ -146,9 +146,12 @@ export function doubleByteSource(name: DoubleByteName) {
         }
       }
       // GB18030 decoders (iconv-lite, WHATWG) read a lone 0x80 as €: in UTF-8 read as GBK, a
-      // € is that continuation byte.
-      const single = cp < 0x80 ? cp : cp === 0x20ac && name === 'gbk' ? 0x80 : -1;
-      const pair = single >= 0 ? -1 : cp === 0xfffd ? -2 : cp > 0xffff ? (encodeAstral.get(cp) ?? 0) : encodeBmp[cp]!;
+      // € is that continuation byte — or the pair A2 E3, GB18030's own €, which UTF-8 makes of
+      // a character ending in A2 before one starting with E3: 面。 (E9 9D A2, E3 80 82) reads
+      // 闈€€ (E9 9D, A2 E3, 80, …).
+      const euro = cp === 0x20ac && name === 'gbk';
+      const single = cp < 0x80 ? cp : euro && !euroIsPair(line, i, n > 0 ? src.bytes[n - 1]! : BARRIER, encodeBmp) ? 0x80 : -1;
+      const pair = single >= 0 ? -1 : euro ? 0xa2e3 : cp === 0xfffd ? -2 : cp > 0xffff ? (encodeAstral.get(cp) ?? 0) : encodeBmp[cp]!;
       src.unit[n] = i;
       src.cls[n] = classes[i]!;
       if (pair === -1 || pair === -2 || pair === 0) {
@@ -172,6 +175,30 @@ export function doubleByteSource(name: DoubleByteName) {
     src.n = n;
     return src;
   };
+}
+
+const isContinuation = (b: number) => b >= 0x80 && b <= 0xbf;
+
+/**
+ * Whether the € at `line[i]` (text read as GB18030) is the pair A2 E3 rather than the byte 0x80:
+ * A2 continues the UTF-8 character the byte before it belongs to, and the E3 it leads is followed
+ * by two continuation bytes (the second may be lost to U+FFFD) in the characters after it.
+ */
+function euroIsPair(line: string, i: number, before: number, encodeBmp: Uint16Array | Uint32Array): boolean {
+  if (!(isContinuation(before) || (before >= 0xc2 && before <= 0xf4))) return false;
+  const after: number[] = [];
+  for (let j = i + 1; j < line.length && after.length < 2; j++) {
+    const cp = line.charCodeAt(j);
+    if (cp === 0x20ac) after.push(0x80);
+    else if (cp === 0xfffd) after.push(UNKNOWN);
+    else if (cp < 0x80) after.push(cp);
+    else {
+      const pair = encodeBmp[cp] ?? 0;
+      if (pair === 0) break;
+      after.push(pair >> 8, pair & 0xff);
+    }
+  }
+  return isContinuation(after[0] ?? -1) && (isContinuation(after[1] ?? -1) || after[1] === UNKNOWN);
 }
 
 // ───────────────────────────── target side ─────────────────────────────
