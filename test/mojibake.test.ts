@@ -158,6 +158,25 @@ describe('generated corpus: whole lines', () => {
     });
   }
 
+  it('short lines garbled whole: GBK and Big5 readings told apart by the words they make', () => {
+    // A clause of 3–10 characters alone on its line: read as GBK or as Big5 both give common
+    // characters (µßµ¹±È½Ï → 颠倒比较 / 菌給掀誕); the reading whose neighbours make words wins.
+    const results: Record<string, Tally> = {};
+    for (const kind of ['gbk-as-latin1', 'gbk-as-cp1252', 'big5-as-latin1', 'big5-as-cp1252']) {
+      const clauses = new Set<string>();
+      for (const s of sentencesFor(kind)) for (const c of s.split(/[，、：；。！？]/)) if (c.length >= 3 && c.length <= 10 && /^\p{Script=Han}+$/u.test(c)) clauses.add(c);
+      const t = tally([...clauses].map((c) => ({ input: GARBLERS[kind]!(c), expected: c })));
+      record(`${kind} (short line)`, t);
+      results[kind] = t;
+    }
+    for (const [kind, t] of Object.entries(results)) {
+      expect(t.total, kind).toBeGreaterThan(kind.startsWith("big5") ? 5 : 50);
+      expect(t.failures.slice(0, 5), kind).toEqual([]);
+    }
+    expect(repair('µßµ¹±È½ÏµÄ½á¹û.')).toBe('颠倒比较的结果.');
+    expect(repair('Åã¥Ü ª©¥»¸ê°T.')).toBe('顯示 版本資訊.');
+  });
+
   it('utf8-as-gbk: lines that lost no byte are repaired exactly', () => {
     const cases = sentencesFor('utf8-as-gbk')
       .map((s) => ({ input: GARBLERS['utf8-as-gbk']!(s), expected: s }))

@@ -54,6 +54,8 @@ const LEFTOVER = 2;
  * the dropped-byte corpus.
  */
 const WORDS_PER_INSERTION = 4;
+/** Word-pair saving (bits) by which one of two equally plausible Chinese readings must lead. */
+const WORD_MARGIN = 4;
 
 export function decideLine(line: string): Repair[] {
   const repairs: Repair[] = decideOnce(line).map((s) => ({ start: s.start, end: s.end, before: s.before, after: s.after, kind: kindOf(s), gain: s.gain }));
@@ -726,8 +728,16 @@ function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
           break;
         }
         if (close(mine, local, seg.decoded) && close(Math.max(total, rival.total), Math.min(total, rival.total), lineChars)) {
+          if (producesChinese(seg.family) && producesChinese(rival.segs[0]!.family)) {
+            // Two Chinese readings about as plausible by their characters (GBK read as Big5 is
+            // common characters too: 颠倒比较 / 菌給掀誕): the one whose neighbours make words
+            // wins; without such a difference, neither.
+            const ours = pairBonuses(overlapping(segs, ordered, against[0]!.start, against[against.length - 1]!.end).filter((s) => against.some((r) => overlaps(r, s))));
+            const theirs = pairBonuses(against);
+            if (ours >= theirs + WORD_MARGIN) continue;
+            if (theirs < ours + WORD_MARGIN) ambiguous = true;
+          }
           keep = false;
-          if (producesChinese(seg.family) && producesChinese(rival.segs[0]!.family)) ambiguous = true;
           break;
         }
       }
