@@ -175,6 +175,8 @@ describe('generated corpus: whole lines', () => {
     }
     expect(repair('µßµ¹±È½ÏµÄ½á¹û.')).toBe('颠倒比较的结果.');
     expect(repair('Åã¥Ü ª©¥»¸ê°T.')).toBe('顯示 版本資訊.');
+    // 的 alone reads as well as 腔; the rest of the line decides.
+    expect(repair('µÄ ·ûºÅÁ¬½Ó.')).toBe('的 符号连接.');
   });
 
   it('utf8-as-gbk: lines that lost no byte are repaired exactly', () => {

@@ -731,9 +731,10 @@ function resolve(proposals: Segment[][], rivals: Segment[][] = []): Segment[] {
           if (producesChinese(seg.family) && producesChinese(rival.segs[0]!.family)) {
             // Two Chinese readings about as plausible by their characters (GBK read as Big5 is
             // common characters too: 颠倒比较 / 菌給掀誕): the one whose neighbours make words
-            // wins; without such a difference, neither.
-            const ours = pairBonuses(overlapping(segs, ordered, against[0]!.start, against[against.length - 1]!.end).filter((s) => against.some((r) => overlaps(r, s))));
-            const theirs = pairBonuses(against);
+            // over the line wins (的 / 腔 alone cannot say, 的 符号连接 / 腔 睫瘍蟀諉 can);
+            // without such a difference, neither.
+            const ours = pairBonuses(segs);
+            const theirs = pairBonuses(rival.segs);
             if (ours >= theirs + WORD_MARGIN) continue;
             if (theirs < ours + WORD_MARGIN) ambiguous = true;
           }
