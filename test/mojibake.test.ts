@@ -179,6 +179,13 @@ describe('generated corpus: whole lines', () => {
     expect(repair('µÄ ·ûºÅÁ¬½Ó.')).toBe('的 符号连接.');
   });
 
+  it('Big5 pairs whose trail byte is an ASCII letter, between Latin letters or at the end', () => {
+    const big5AsLatin1 = GARBLERS['big5-as-latin1']!;
+    for (const line of ['這樣dos和windows客戶端', 'Samba支援"名稱修正",這樣dos和windows客戶端', '美元符(``$\'\')則 Tcl 進行變數替換', '生成 檔案 , 若 檔案 已經 存在 , 則']) {
+      expect(repair(big5AsLatin1(line)), line).toBe(line);
+    }
+  });
+
   it('utf8-as-gbk: lines that lost no byte are repaired exactly', () => {
     const cases = sentencesFor('utf8-as-gbk')
       .map((s) => ({ input: GARBLERS['utf8-as-gbk']!(s), expected: s }))
@@ -644,6 +651,12 @@ describe('negative controls stay byte-identical', () => {
     const result = repairLine(line);
     expect(result.text).toBe(line);
     expect(result.changes).toEqual([]);
+  });
+
+  it('Latin-1 symbols inside Latin words, in European and in Chinese text', () => {
+    for (const line of ['Copyright©2024 Müller GmbH', 'Micro©soft and Ta®get', 'x²y + a±b = 50°C', '版权所有©2024滨河区政务服务中心', 'São Paulo©Rio de Janeiro', 'Ab©Cd Ef®Gh Ij±Kl', 'A«hB C«hD', 'Preis: 12,50€ inkl. MwSt©', '¡Hola! ¿Qué tal?']) {
+      expect(repair(line), line).toBe(line);
+    }
   });
 
   it('every clean sentence of the corpus', () => {

@@ -108,8 +108,12 @@ function decideOnce(line: string, within?: Array<[number, number]>): Segment[] {
     if (reading.value + refinementPotential(reading) >= lead - CLEAR_MARGIN) refine(reading);
     const segments = withPrior(reading.prepared.family, cjkSegments(reading));
     if (segments.length === 0) continue;
-    const accepted = accept(line, reading.prepared.family, segments);
-    if (accepted.length > 0) proposals.push(accepted);
+    const family = reading.prepared.family;
+    const accepted = accept(line, family, segments);
+    // GBK / Big5 read as a code page: a pair whose trail byte is an ASCII letter between Latin
+    // letters saves nothing on its own ("dos©Mwindows", 和 = A9 4D); in a line believed
+    // misread, leaving its lead byte garbled costs more.
+    if (accepted.length > 0) proposals.push(family.target === 'gbk' || family.target === 'big5' ? withLeftovers(line, classes, family, accepted, within) : accepted);
   }
   // UTF-8 read as one single-byte code page or another: sister pages (Windows-1250 and
   // ISO-8859-2) read some bytes as different letters; a reading not taken on its own still
@@ -612,8 +616,11 @@ function cjkEvidence(line: string, segments: Segment[], perChar: number, strays?
   // all-capital Latin-1 text read as GBK ("MÄ£ÄM ÌÑÌ" → "M模ÄM 萄汰") does neither.
   const decoded = sum(segments, 'decoded');
   if (strays !== undefined) {
-    // A stray inside a Latin word ("Førre") is a letter written right: the line is European.
-    const left = outside(line, segments, (cp, at) => (strays(cp) ? (isAsciiLetter(line.charCodeAt(at - 1)) && isAsciiLetter(line.charCodeAt(at + 1)) ? STRAY_IN_WORD : 1) : 0));
+    // A stray letter inside a Latin word ("Førre") is a letter written right: the line is
+    // European. A symbol there ("dos©Mwindows") is not.
+    const left = outside(line, segments, (cp, at) =>
+      strays(cp) ? (isLatin1Letter(cp) && isAsciiLetter(line.charCodeAt(at - 1)) && isAsciiLetter(line.charCodeAt(at + 1)) ? STRAY_IN_WORD : 1) : 0,
+    );
     if (left > Math.max(1, STRAYS_LEFT * decoded)) return false;
   }
   return gain >= MIN_GAIN && gain >= perChar * decoded;
@@ -629,6 +636,11 @@ function acceptLegacyCjk(line: string, all: Segment[]): Segment[] {
 
 function isAsciiLetter(u: number): boolean {
   return (u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a);
+}
+
+/** A letter of Latin-1's upper half (ª º À–ÿ but × ÷). */
+function isLatin1Letter(cp: number): boolean {
+  return cp === 0xaa || cp === 0xba || (cp >= 0xc0 && cp <= 0xff && cp !== 0xd7 && cp !== 0xf7);
 }
 
 /** A Latin-1 letter or symbol: under a GBK or Big5 reading, a byte without its pair. */
