@@ -11,6 +11,7 @@
 export { renderFile, renderRecord, toDocx, type RenderedDocument, type RenderOptions } from './pipeline.js';
 export { loadRecord, parseRecordText } from './records/load.js';
 export type { DocumentRecord } from './records/record.js';
+/** A `zod/mini` schema: validate with `recordSchema.safeParse(value)`; extend it with zod/mini's functions (`z.extend`), not methods. */
 export { recordSchema, KINDS, type Kind } from './records/schema.js';
 export { recordJsonSchema } from './records/json-schema.js';
 export { parseMarkdown } from './model/parse-markdown.js';

@@ -6,7 +6,7 @@
  * folder, and a failed build leaves earlier outputs as they were and no temporary files.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
@@ -494,6 +494,15 @@ describe('a failed build', () => {
     mkdirSync(path.join(fresh, 'record.docx', 'x'), { recursive: true });
     expect(report(['build', 'record.yaml', '-o', 'fresh', '--format', 'both'], { cwd }).status).toBe(EXIT.invalidInput);
     expect(readdirSync(fresh)).toEqual(['record.docx']);
+    // An earlier .md that is a symbolic link comes back as that link, its target untouched.
+    const linked = path.join(cwd, 'linked');
+    mkdirSync(path.join(linked, 'record.docx', 'x'), { recursive: true });
+    writeFileSync(path.join(cwd, 'elsewhere.md'), 'keep me');
+    symlinkSync(path.join(cwd, 'elsewhere.md'), path.join(linked, 'record.md'));
+    expect(report(['build', 'record.yaml', '-o', 'linked', '--format', 'both'], { cwd }).status).toBe(EXIT.invalidInput);
+    expect(readlinkSync(path.join(linked, 'record.md'))).toBe(path.join(cwd, 'elsewhere.md'));
+    expect(readFileSync(path.join(cwd, 'elsewhere.md'), 'utf8')).toBe('keep me');
+    expect(readdirSync(linked).sort()).toEqual(['record.docx', 'record.md']);
     // The library function: a file whose folder cannot be made stops the others before any rename.
     writeFileSync(path.join(cwd, 'blocker'), '');
     await expect(writeFilesAtomic([[path.join(out, 'record.md'), 'new'], [path.join(cwd, 'blocker', 'x.docx'), 'new']], { cwd })).rejects.toThrow(/ENOTDIR/);

@@ -4,7 +4,8 @@
  * temporary files are removed on any failure. An existing output that is a symbolic link is
  * replaced by the new file, never written through.
  */
-import { link, lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, lstat, mkdir, open, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { outputDirProblem } from './output-paths.js';
@@ -37,12 +38,14 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
  * Several outputs of one record (the .md and the .docx of `--format both`), all or none: every
  * file is written to its temporary file first, and only when all are complete are they renamed
  * into place. If a rename fails (its place taken by a folder, say), the ones renamed before it
- * are undone: the previous file comes back from a hard link made just before (or the new one
- * is removed when there was none), so a new .md never stays beside an old .docx.
+ * are undone: the previous file comes back from a copy made just before (a hard link, else a
+ * copy of the file or of the symbolic link), or the new one is removed when there was none, so
+ * a new .md never stays beside an old .docx. Where no copy could be made, the new file stays:
+ * never less than before.
  */
 export async function writeFilesAtomic(files: ReadonlyArray<readonly [string, Uint8Array | string]>, options: WriteOptions = {}): Promise<void> {
   const temps: string[] = [];
-  const backups: Array<string | undefined> = [];
+  const backups: Backup[] = [];
   const tempIn = (dir: string) => path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let renamed = 0;
   try {
@@ -69,23 +72,39 @@ export async function writeFilesAtomic(files: ReadonlyArray<readonly [string, Ui
   } catch (error) {
     for (let i = 0; i < renamed; i++) {
       const [target] = files[i]!;
-      await (backups[i] ? rename(backups[i]!, target) : rm(target, { force: true })).catch(() => undefined);
+      const backup = backups[i]!;
+      if (backup.kind === 'none') await rm(target, { force: true }).catch(() => undefined);
+      // A copy that cannot be put back stays where it is: the only one of the previous file.
+      else if (backup.kind === 'kept' && !(await rename(backup.path, target).then(() => true, () => false))) backup.kind = 'stranded';
     }
-    await Promise.all(temps.slice(renamed).map((temp) => rm(temp, { force: true })));
+    await Promise.all(temps.slice(renamed).map((temp) => rm(temp, { force: true }).catch(() => undefined)));
     throw error;
   } finally {
-    await Promise.all(backups.map((backup) => backup && rm(backup, { force: true })));
+    // Best effort: the outputs are in place (or put back) whatever happens to the copies.
+    await Promise.all(backups.map((backup) => (backup.kind === 'kept' ? rm(backup.path, { force: true }).catch(() => undefined) : undefined)));
   }
 }
 
-/** A hard link to the file an output will replace, or undefined when there is none to keep. */
-async function backUp(target: string, backup: string): Promise<string | undefined> {
+/**
+ * What an output replaces: nothing, a copy kept at `path` (put back if the write is undone), or
+ * something no copy could be made of (left to the new file).
+ */
+type Backup = { kind: 'none' } | { kind: 'kept' | 'stranded'; path: string } | { kind: 'unknown' };
+
+async function backUp(target: string, backup: string): Promise<Backup> {
+  let stats;
   try {
-    if (!(await lstat(target)).isFile()) return undefined;
-    await link(target, backup);
-    return backup;
+    stats = await lstat(target);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { kind: 'none' } : { kind: 'unknown' };
+  }
+  try {
+    if (stats.isSymbolicLink()) await symlink(await readlink(target), backup);
+    else if (stats.isFile()) await link(target, backup).catch(() => copyFile(target, backup, constants.COPYFILE_EXCL));
+    else return { kind: 'unknown' };
+    return { kind: 'kept', path: backup };
   } catch {
-    return undefined;
+    return { kind: 'unknown' };
   }
 }
 

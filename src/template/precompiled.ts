@@ -8,8 +8,9 @@
  * would:
  * - the template is a built-in one and no helpers.mjs takes part (a helper name changes which
  *   `{{name}}` are fields, and a user helper may replace a built-in one);
- * - every partial the template uses (they are all named in the template, never computed) is the
- *   built-in file, not one of the project's own of the same name;
+ * - every partial the template uses is the built-in file, not one of the project's own of the
+ *   same name (a template whose partials are computed, or with a partial block a project's
+ *   partial could fill, is not stored at all);
  * - the template and those partials read now exactly as they did when the store was written
  *   (an edited templates/*.hbs, before the next `npm run build`, is compiled as usual).
  * Otherwise, and when there is no store (dist/ run without the bundle, the library, the tests

@@ -5,7 +5,8 @@
  *   project's template folder, then the built-ins.
  * - Before anything runs, the template and every partial it uses are parsed and checked: a syntax
  *   error, an unclosed block, an unknown helper or a missing partial is reported as
- *   `TEMPLATE:LINE:COL: message`, in the file (template or partial) where it is.
+ *   `TEMPLATE:LINE:COL: message`, in the file (template or partial) where it is. (The built-in
+ *   templates the bundle carries compiled were checked so when it was built: precompiled.ts.)
  * - Every `{{field}}` the template prints goes through one internal helper, so a field the record
  *   does not have is a warning naming the field, the record and the place in the template,
  *   instead of a silent blank; a list or a group of fields printed as text is an error.
@@ -235,7 +236,11 @@ interface Registry {
 
 const at = (node: Node | undefined): Position | undefined => (node?.loc ? { line: node.loc.start.line, column: node.loc.start.column + 1 } : undefined);
 
-/** The partials a file uses by name, and the problems in it. */
+/**
+ * The partials a file uses by name, and the problems in it; `dynamicPartials`: whether what it
+ * renders also depends on partials it does not name for sure (`{{> (lookup …)}}`, or a partial
+ * block whose partial does not exist, which a project's partial of that name would replace).
+ */
 function checkFile(parsed: ParsedFile, registry: Registry): { problems: TemplateProblem[]; partials: string[]; dynamicPartials: boolean } {
   const problems: TemplateProblem[] = [];
   const references: Array<{ name: string; node: Node; block: boolean }> = [];
@@ -300,8 +305,10 @@ function checkFile(parsed: ParsedFile, registry: Registry): { problems: Template
   for (const { name, node, block } of references) {
     if (inline.has(name)) continue;
     if (registry.partials.has(name)) partials.push(name);
-    else if (!block) {
-      // {{#> name}}…{{/name}} falls back to its own content: only {{> name}} needs the partial.
+    // {{#> name}}…{{/name}} falls back to its own content: only {{> name}} needs the partial
+    // (but a project's partials/name.hbs would change what it renders).
+    else if (block) dynamicPartials = true;
+    else {
       const suggestion = closest(name, known);
       const hint: Phrase = suggestion
         ? didYouMean(suggestion)
@@ -625,7 +632,8 @@ export async function precompileBuiltinTemplates(): Promise<string> {
     const file = path.join(BUILTIN_TEMPLATE_DIR, name);
     const { parsed, problems, dynamicPartials } = parseAndCheck(hbs, file, registry);
     if (problems.length > 0) throw new Error(`${name}: ${problems[0]!.message}`);
-    // A partial chosen while rendering cannot be checked against the store: compile such a template.
+    // A partial chosen while rendering, or a partial block a project partial may fill, cannot be
+    // checked against the store: such a template is compiled every time.
     if (dynamicPartials) continue;
     const used: string[] = [];
     for (const [partialName, partialFile] of registry.partials) {
