@@ -3,7 +3,7 @@
 // to bench/results.json. Sections: cold start with and without script conversion, text repair
 // throughput, batches against pandoc. Targets are checked here, never in timed unit tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,6 +91,22 @@ results.repair = {
 };
 console.log(`repair: clean ${results.repair.cleanMBps} MB/s (target ≥ 100), mixed ${results.repair.mixedMBps} MB/s (target ≥ 10), on ${results.repair.cleanMB} MB / ${results.repair.mixedMB} MB`);
 
+// --- One large record: a paragraph of 1.5 MB and one of 6 MB (the limit raised for them). The
+// time should grow with the size, not with its square (joining a paragraph's lines once took
+// 23 s for the 6 MB one).
+{
+  const sizes = [];
+  for (const lines of [5_000, 20_000]) {
+    const file = path.join(work, `large-${lines}.yaml`);
+    writeFileSync(file, `kind: 工作总结\ntitle: 大文件\nunit: 单位\nintro: |\n${`  ${'文'.repeat(100)}\n`.repeat(lines)}`);
+    const ms = median(process.execPath, [bin, 'build', file, '-o', work, '--force'], { env: { ...process.env, REPORT_MAX_INPUT_BYTES: String(100e6) } });
+    sizes.push({ mb: Number((statSync(file).size / 1e6).toFixed(1)), ms: Math.round(ms) });
+  }
+  const [small, large] = sizes;
+  results.largeRecord = { sizes, ratio: Number((large.ms / small.ms).toFixed(2)), target: 'time grows about as the size (4× the size: under 6× the time)' };
+  console.log(`large record: ${small.mb} MB in ${small.ms} ms, ${large.mb} MB in ${large.ms} ms (${results.largeRecord.ratio}× the time for ${(large.mb / small.mb).toFixed(1)}× the size)`);
+}
+
 // --- Batch: N generated records of all three kinds, report build against pandoc.
 const { generateRecord } = await import('./generate-records.mjs');
 const KINDS = ['工作总结', '实施意见', '情况汇报'];
@@ -169,6 +185,7 @@ results.batchTargets = {
   tenTimesPandoc: hasPandoc ? large.ratioVsPandoc >= 10 : null,
   rssUnder300MB: large.reportPeakRssMB === null ? null : large.reportPeakRssMB < 300,
   coldUnder4xNode: results.coldStart.buildRatio < 4,
+  largeRecordLinear: results.largeRecord.ratio < 6,
   // Linear growth: the cost per document at 1,000 is close to the cost at 20 once start-up is paid.
   msPerDocAt20: Number(((small.reportSeconds * 1000) / 20).toFixed(1)),
   msPerDocAt1000: Number(((large.reportSeconds * 1000) / 1000).toFixed(1)),

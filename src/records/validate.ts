@@ -218,15 +218,24 @@ function toPoint(point: RawPoint): Point {
 export function toParagraphs(text: string | string[] | undefined): string[] {
   if (text === undefined) return [];
   const blocks = Array.isArray(text) ? text : text.split(/\r?\n[ \t\u3000]*\r?\n/);
-  return blocks
-    .map((block) =>
-      block
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '')
-        .reduce((joined, line) => (joined && /[A-Za-z0-9]$/.test(joined) && /^[A-Za-z0-9]/.test(line) ? `${joined} ${line}` : joined + line), ''),
-    )
-    .filter((p) => p !== '');
+  return blocks.map(joinLines).filter((p) => p !== '');
+}
+
+const LATIN_END = /[A-Za-z0-9]$/;
+const LATIN_START = /^[A-Za-z0-9]/;
+
+/** The lines of one paragraph joined; each line looked at once (a paragraph may be megabytes). */
+function joinLines(block: string): string {
+  const parts: string[] = [];
+  let previous = '';
+  for (const raw of block.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (previous && LATIN_END.test(previous) && LATIN_START.test(line)) parts.push(' ');
+    parts.push(line);
+    previous = line;
+  }
+  return parts.join('');
 }
 
 type ZodDef = { type: string; shape?: Record<string, { def: ZodDef }>; element?: { def: ZodDef }; innerType?: { def: ZodDef }; options?: Array<{ def: ZodDef }> };
