@@ -5,7 +5,7 @@
  * SIGTERM at the end and must exit cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, report, scratch } from './support.js';
@@ -76,6 +76,81 @@ describe('report preview --watch', () => {
     await until('the edited partial', () => read().includes('滨河区政务服务中心（印）'));
     writeFileSync(path.join(dir, 'report.config.yaml'), 'script: traditional\n');
     await until('the config', () => read().includes('濱河區政務服務中心（印）'), 8000);
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('renders again when the record is deleted and written again, as `git checkout` and `git stash` do', async () => {
+    const dir = scratch('report-watch-');
+    const record = path.join(dir, 'w3.yaml');
+    const ok = path.join(dir, 'ok.yaml');
+    const original = readFileSync(EXAMPLES[0]!, 'utf8');
+    writeFileSync(ok, original);
+    copyFileSync(ok, record);
+    const preview = path.join(dir, 'out.md');
+    const read = () => (existsSync(preview) ? readFileSync(preview, 'utf8') : '');
+
+    child = spawn(process.execPath, [BIN, 'preview', 'w3.yaml', '-o', 'out.md', '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+
+    await until('the first preview and the watch', () => stderr.includes('watching w3.yaml'));
+    expect(read().split('\n')[0]).toBe('# 2024年度文明单位创建工作总结');
+
+    // Deleted: an error, in the preview and on stderr; the watch goes on.
+    rmSync(record);
+    await until('the missing record in the preview', () => read().startsWith('<!-- report preview --watch: the preview could not be rendered -->'));
+    await until('the error on stderr', () => stderr.includes('1 error; still watching'));
+    expect(stderr).toContain('w3.yaml: no such file or folder');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+
+    // Written again (`cp`, not a rename over it): rendered again at once.
+    copyFileSync(ok, record);
+    const took = await until('the record written again', () => read().startsWith('# 2024年度文明单位创建工作总结\n'));
+    expect(took).toBeLessThan(1500);
+
+    // And watched from then on: later edits are rendered too, also after a second delete.
+    writeFileSync(record, original.replace(/^title: .*$/m, 'title: 改过的标题'));
+    await until('the edit after it came back', () => read().startsWith('# 改过的标题\n'));
+    rmSync(record);
+    await until('the second delete', () => read().startsWith('<!-- report preview --watch: the preview could not be rendered -->'));
+    writeFileSync(record, original.replace(/^title: .*$/m, 'title: 又改过的标题'));
+    await until('the record written a second time', () => read().startsWith('# 又改过的标题\n'));
+    writeFileSync(record, original);
+    await until('the last edit', () => read().startsWith('# 2024年度文明单位创建工作总结\n'));
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('renders again with a project template that is deleted and written again', async () => {
+    const dir = scratch('report-watch-');
+    writeFileSync(path.join(dir, 'doc.yaml'), readFileSync(EXAMPLES[0]!, 'utf8'));
+    expect(report(['templates', 'eject', 'summary'], { cwd: dir }).status).toBe(0);
+    const template = path.join(dir, 'templates', 'summary.md.hbs');
+    const ejected = readFileSync(template, 'utf8');
+    const preview = path.join(dir, 'preview.md');
+    const read = () => (existsSync(preview) ? readFileSync(preview, 'utf8') : '');
+
+    child = spawn(process.execPath, [BIN, 'preview', '--watch', 'doc.yaml', '-o', 'preview.md'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+    await until('the first preview and the watch', () => stderr.includes('watching doc.yaml'));
+
+    writeFileSync(template, ejected.replace('# {{title}}', '# 【{{title}}】'));
+    await until('the edited template', () => read().startsWith('# 【2024年度文明单位创建工作总结】\n'));
+    // Deleted: the built-in template is used.
+    rmSync(template);
+    await until('the built-in template', () => read().startsWith('# 2024年度文明单位创建工作总结\n'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Written again: used again, and its later edits too.
+    writeFileSync(template, ejected.replace('# {{title}}', '# 《{{title}}》'));
+    await until('the template written again', () => read().startsWith('# 《2024年度文明单位创建工作总结》\n'));
+    writeFileSync(template, ejected.replace('# {{title}}', '# 〔{{title}}〕'));
+    await until('the edit after it came back', () => read().startsWith('# 〔2024年度文明单位创建工作总结〕\n'));
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -132,11 +132,25 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
     const appeared = [...wanted].filter((p) => watched.has(p) && !existed.get(p) && existsSync(p));
     const added = [...wanted].filter((p) => !watched.has(p));
     const removed = [...watched].filter((p) => !wanted.has(p));
-    if (removed.length + appeared.length > 0) watcher.unwatch([...removed, ...appeared]);
+    // Not a path whose folder is still watched: chokidar would then ignore it in that folder too,
+    // and a project template deleted (the built-in one is used) and written again would go unseen.
+    const dropped = removed.filter((p) => !wanted.has(path.dirname(p)));
+    if (dropped.length + appeared.length > 0) watcher.unwatch([...dropped, ...appeared]);
     if (added.length + appeared.length > 0) watcher.add([...added, ...appeared]);
     for (const p of removed) existed.delete(p);
     for (const p of [...added, ...appeared]) existed.set(p, existsSync(p));
     watched = wanted;
+  };
+  // chokidar drops a file (or folder) it was given for good once it is deleted (unless it is the
+  // only one watched), so a record deleted and written again, as `git checkout` and `git stash` do,
+  // was never seen again. Watch it anew at once: while it is missing chokidar waits for it in its
+  // folder, and the render the unlink schedules comes after this, so no write in between is lost.
+  const rewatch = (p: string) => {
+    const gone = path.resolve(p);
+    if (!watched.has(gone)) return;
+    watcher.unwatch(gone);
+    watcher.add(gone);
+    existed.set(gone, existsSync(gone));
   };
 
   let running = false;
@@ -173,6 +187,7 @@ export async function watchPreview(input: string, options: PreviewOptions, io: C
     timer = setTimeout(() => void cycle(), SETTLE_MS);
   };
 
+  watcher.on('unlink', rewatch).on('unlinkDir', rewatch);
   watcher.on('all', schedule);
   await cycle();
   io.stderr(`${t('watch.start', lang, { file: shown(io, file) })}\n`);
