@@ -27,7 +27,8 @@ export const FONT_ROLES = ['body', 'title', 'heading1', 'heading2', 'pageNumber'
 export type FontRole = (typeof FONT_ROLES)[number];
 export type FontChoice = Partial<Record<FontRole, string>>;
 
-const face = z.string().check(z.trim(), z.minLength(1));
+// A face name is written into the Word file's XML: no control characters (the writer would drop them).
+const face = z.string().check(z.trim(), z.minLength(1), z.regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]*$/));
 const fontsSchema = z.strictObject(Object.fromEntries(FONT_ROLES.map((role) => [role, z.optional(face)])) as Record<FontRole, z.ZodMiniOptional<typeof face>>);
 
 const configSchema = z.strictObject({

@@ -11,15 +11,13 @@ import { CHAR_WIDTH, MARGIN, PAGE, type FontSet } from './layout.js';
 import { headingRun, STYLE_IDS } from './styles.js';
 import { placeSignature, textWidth } from './signature.js';
 import { titleLines } from './title-lines.js';
+import { escapeXml } from './xml-text.js';
+
+/** Escaping lives in xml-text.ts (font-table.ts uses it too); write.ts takes it from here. */
+export { escapeXml };
 
 type Clean = (text: string) => string;
 type Alignment = 'left' | 'center' | 'right';
-
-/** What the `docx` package escapes in text and attribute values; the controls it drops. */
-// eslint-disable-next-line no-control-regex
-const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-export const escapeXml = (text: string): string => text.replace(ESCAPED, (ch) => ENTITIES[ch] ?? '');
 
 const HEADINGS = { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3', 4: 'Heading4' } as const;
 

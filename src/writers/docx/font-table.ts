@@ -4,6 +4,7 @@
  * 方正小标宋简体 falls back to a Chinese face of the same kind instead of a Western one.
  */
 import { fontSet, type FontSet } from './layout.js';
+import { escapeXml } from './xml-text.js';
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -35,8 +36,9 @@ export function fontTableXml(set: FontSet = fontSet()): string {
   const fonts = entries
     .map(
       (f) =>
-        `<w:font w:name="${f.name}">` +
-        (f.altName ? `<w:altName w:val="${f.altName}"/>` : '') +
+        // Names come from report.config.yaml: escaped like every attribute the `docx` package writes.
+        `<w:font w:name="${escapeXml(f.name)}">` +
+        (f.altName ? `<w:altName w:val="${escapeXml(f.altName)}"/>` : '') +
         `<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
     )
     .join('');

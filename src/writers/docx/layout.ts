@@ -2,6 +2,7 @@
  * GB/T 9704-2012 page and type numbers, in OOXML units (twips = 1/20 pt, half-points for sizes).
  * Every number here is measured against LibreOffice in test/render.test.ts.
  */
+import { xmlLegal } from './xml-text.js';
 
 const MM = 56.7; // twips per millimetre
 
@@ -81,12 +82,33 @@ export interface Face {
 }
 
 /**
+ * A chosen face's name as every part of the Word file writes it: without the characters XML 1.0
+ * does not allow (C0 controls but tab/newline/CR, U+FFFE/U+FFFF, lone surrogates), which no
+ * escaping can put in a well-formed part. They are removed, not refused: the writer cannot stop a
+ * build with a message of its own (a thrown error is an internal error), the `docx` package
+ * already drops C0 controls from styles.xml, and removing them here, before any part is made,
+ * keeps the font table, styles and runs naming the same face. The writers count them in
+ * removedCharacters, so the build warns. (A config check refusing them, with file and line, would
+ * belong in src/config/project-config.ts.) A name left empty is no choice: the standard face.
+ * Markup characters (& < > " ') stay: each part escapes them.
+ */
+export function faceName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  return xmlLegal(name).text.trim() || undefined;
+}
+
+/** How many characters faceName removes from the names of a font choice. */
+export function removedFromFaceNames(choice: Partial<Record<FontRole | 'latin', string>> = {}): number {
+  return Object.values(choice).reduce((sum, name) => sum + (name === undefined ? 0 : xmlLegal(name).removed), 0);
+}
+
+/**
  * The 公文 fonts with a project's choices put in. A chosen face keeps its role's fallback (a
  * Chinese face of the same kind), unless it is that fallback itself.
  */
 export function fontSet(choice: Partial<Record<FontRole | 'latin', string>> = {}): FontSet {
   const face = (role: FontRole): Face => {
-    const chosen = choice[role];
+    const chosen = faceName(choice[role]);
     const standard = FONTS[role];
     if (!chosen || chosen === standard.eastAsia) return standard;
     return chosen === standard.fallback ? { eastAsia: chosen } : { eastAsia: chosen, fallback: standard.fallback };
@@ -97,6 +119,6 @@ export function fontSet(choice: Partial<Record<FontRole | 'latin', string>> = {}
     heading1: face('heading1'),
     heading2: face('heading2'),
     pageNumber: face('pageNumber'),
-    latin: choice.latin ?? FONTS.latin,
+    latin: faceName(choice.latin) ?? FONTS.latin,
   };
 }

@@ -21,7 +21,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Block, DocumentModel, Inline } from '../../model/types.js';
-import { CHAR_WIDTH, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_INDENT, fontSet, type FontSet } from './layout.js';
+import { CHAR_WIDTH, LINE_PITCH, MARGIN, PAGE, PAGE_NUMBER_INDENT, fontSet, removedFromFaceNames, type FontSet } from './layout.js';
 import { STYLE_IDS, gongwenStylesFor, headingRun, runFont } from './styles.js';
 import { placeSignature } from './signature.js';
 import { columnWidths } from './body-xml.js';
@@ -71,8 +71,9 @@ export function referenceDocument(model: DocumentModel, meta: Omit<DocxMetadata,
 /** The Word file as the `docx` package writes it (then made reproducible by packDocx). */
 export async function writeDocxReference(model: DocumentModel, meta: DocxMetadata): Promise<DocxResult> {
   const { doc, removed } = referenceDocument(model, meta);
+  // As write.ts: characters XML does not allow in a chosen face's name count as left out.
   const bytes = await packDocx(doc, [{ path: 'word/fontTable.xml', data: fontTableXml(fontSet(meta.fonts)) }], meta.date);
-  return { bytes, removedCharacters: removed };
+  return { bytes, removedCharacters: removed + removedFromFaceNames(meta.fonts) };
 }
 
 type Clean = (text: string) => string;

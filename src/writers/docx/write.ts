@@ -9,7 +9,7 @@
  * the cost.
  */
 import type { DocumentModel } from '../../model/types.js';
-import { fontSet, type FontRole } from './layout.js';
+import { fontSet, removedFromFaceNames, type FontRole } from './layout.js';
 import { bodyXml, escapeXml } from './body-xml.js';
 import { docxFrame } from './frame.js';
 import { xmlSafe } from './xml-text.js';
@@ -27,7 +27,7 @@ export interface DocxMetadata {
 
 export interface DocxResult {
   bytes: Uint8Array;
-  /** How many characters XML does not allow (C0 controls, lone surrogates) were left out. */
+  /** How many characters XML does not allow (C0 controls, lone surrogates) were left out, font names included. */
   removedCharacters: number;
 }
 
@@ -35,7 +35,8 @@ const ZIP_DOS_TIME = dosTime(ZIP_TIME);
 
 export async function writeDocx(model: DocumentModel, meta: DocxMetadata): Promise<DocxResult> {
   const frame = await docxFrame(meta.fonts ?? {});
-  let removed = 0;
+  // Characters XML does not allow in a chosen face's name are left out too (layout.ts, faceName).
+  let removed = removedFromFaceNames(meta.fonts);
   const clean = (text: string): string => {
     const safe = xmlSafe(text);
     removed += safe.removed;

@@ -14,6 +14,23 @@ const INVISIBLE_CLASS = '\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'g');
 const HAS_INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`);
 
+/** What the `docx` package escapes in text and attribute values; the controls it drops. */
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+/** Text or an attribute value escaped as the `docx` package escapes it (C0 controls dropped). */
+export const escapeXml = (text: string): string => text.replace(ESCAPED, (ch) => ENTITIES[ch] ?? '');
+
+/** Removes only what XML 1.0 does not allow (ILLEGAL), counting it; invisible characters stay. */
+export function xmlLegal(text: string): { text: string; removed: number } {
+  let removed = 0;
+  const cleaned = text.replace(ILLEGAL, () => {
+    removed++;
+    return '';
+  });
+  return { text: cleaned, removed };
+}
+
 export function xmlSafe(text: string): { text: string; removed: number } {
   let removed = 0;
   const count = () => {
