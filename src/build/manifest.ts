@@ -1,8 +1,11 @@
 /**
  * Incremental builds: OUT/.report-manifest.json remembers, for every output, the tool version
  * that wrote it and the files it was made from (record, template folder, config, dictionaries,
- * data files). An input is skipped when its outputs exist, were written by this version, and
- * are newer than every one of those files. `--force` rebuilds.
+ * data files), with each one's size and modification time then. An input is skipped when its
+ * outputs exist, were written by this version, are newer than every one of those files, and
+ * every one of them still has the size and time it had: a file put back from a backup, a copy
+ * or an archive (`cp -p`, `tar`, `rsync -a`, `git stash`) keeps an older time, which is not
+ * newer than the output but differs from the one recorded. `--force` rebuilds.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -16,11 +19,14 @@ interface Entry {
   settings: string;
   outputs: string[];
   dependencies: string[];
+  /** Each source (the input and its dependencies) as it was when the output was built: see stamp(). */
+  stamps?: Record<string, string>;
 }
 
 export class Manifest {
   private entries: Record<string, Entry>;
-  private changed = false;
+  /** Inputs this run recorded (an entry) or forgot (undefined). */
+  private readonly updates = new Map<string, Entry | undefined>();
 
   private constructor(
     private readonly file: string,
@@ -32,14 +38,7 @@ export class Manifest {
 
   static load(outDir: string, version: string): Manifest {
     const file = path.join(outDir, MANIFEST_NAME);
-    let entries: Record<string, Entry> = {};
-    try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: Record<string, Entry> };
-      if (parsed.entries && typeof parsed.entries === 'object') entries = parsed.entries;
-    } catch {
-      // No manifest yet, or an unreadable one: everything is built.
-    }
-    return new Manifest(file, version, entries);
+    return new Manifest(file, version, readEntries(file));
   }
 
   /** True when every output of this input is newer than everything it was made from. */
@@ -47,31 +46,73 @@ export class Manifest {
     const entry = this.entries[path.resolve(input)];
     if (!entry || entry.version !== this.version || entry.settings !== settings) return false;
     if (expectedOutputs.some((o) => !entry.outputs.includes(path.resolve(o)))) return false;
+    const sources = [input, ...entry.dependencies];
+    if (entry.stamps && sources.some((file) => entry.stamps![path.resolve(file)] !== stamp(file))) return false;
     const oldestOutput = Math.min(...entry.outputs.map(mtime));
-    const newestSource = Math.max(...[input, ...entry.dependencies].map(newestIn));
+    const newestSource = Math.max(...sources.map(newestIn));
     return Number.isFinite(oldestOutput) && oldestOutput > newestSource;
   }
 
   record(input: string, outputs: readonly string[], dependencies: readonly string[], settings: string): void {
-    this.changed = true;
+    const sources = [...new Set(dependencies.map((d) => path.resolve(d)))];
     this.entries[path.resolve(input)] = {
       version: this.version,
       settings,
       outputs: outputs.map((o) => path.resolve(o)),
-      dependencies: [...new Set(dependencies.map((d) => path.resolve(d)))],
+      dependencies: sources,
+      stamps: Object.fromEntries([path.resolve(input), ...sources].map((file) => [file, stamp(file)])),
     };
+    this.updates.set(path.resolve(input), this.entries[path.resolve(input)]);
   }
 
   forget(input: string): void {
-    if (this.entries[path.resolve(input)]) this.changed = true;
+    if (!this.entries[path.resolve(input)]) return;
     delete this.entries[path.resolve(input)];
+    this.updates.set(path.resolve(input), undefined);
   }
 
-  /** Writes the manifest when this run changed it (a run that built nothing leaves no trace). */
+  /**
+   * Writes the manifest when this run changed it (a run that built nothing leaves no trace): the
+   * file as it is now with this run's entries applied, so that runs sharing the output folder
+   * (the shards of a CI matrix) keep each other's entries.
+   */
   async save(): Promise<void> {
-    if (!this.changed) return;
-    const sorted = Object.fromEntries(Object.entries(this.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (this.updates.size === 0) return;
+    const entries = readEntries(this.file);
+    for (const [input, entry] of this.updates) {
+      if (entry) entries[input] = entry;
+      else delete entries[input];
+    }
+    const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     await writeFileAtomic(this.file, `${JSON.stringify({ version: this.version, entries: sorted }, null, 1)}\n`);
+  }
+}
+
+/** The entries of a manifest file; none when there is no file yet or it cannot be read (everything is built). */
+function readEntries(file: string): Record<string, Entry> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { entries?: Record<string, Entry> };
+    if (parsed.entries && typeof parsed.entries === 'object') return parsed.entries;
+  } catch {
+    // No manifest yet, or an unreadable one.
+  }
+  return {};
+}
+
+/**
+ * A source as it is now: size and modification time of a file; of a folder, its own time and
+ * each entry's name and time (a partial added, removed or replaced). '' when it is missing.
+ */
+function stamp(file: string): string {
+  try {
+    const info = statSync(file);
+    if (!info.isDirectory()) return `${info.size}:${info.mtimeMs}`;
+    return `dir:${info.mtimeMs}:${readdirNames(file)
+      .sort()
+      .map((entry) => `${entry}@${mtime(path.join(file, entry))}`)
+      .join('/')}`;
+  } catch {
+    return '';
   }
 }
 

@@ -3,6 +3,7 @@
  * paths appear in messages.
  */
 import path from 'node:path';
+import { writeFileAtomic } from '../output/write-atomic.js';
 import { loadProjectConfig, type ProjectConfig } from '../config/project-config.js';
 import type { Script } from '../text/script.js';
 import { EXIT } from './exit-codes.js';
@@ -35,4 +36,29 @@ export async function projectConfig(io: CliIo): Promise<ProjectConfig | number> 
 export function shown(io: Pick<CliIo, 'cwd'>, file: string): string {
   const relative = path.relative(io.cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** The latest time a Date can hold, in seconds: 275760-09-13. */
+const LAST_EPOCH_SECOND = 8.64e12;
+
+/**
+ * SOURCE_DATE_EPOCH (reproducible builds: seconds since 1970-01-01 UTC) when it is set: the
+ * time of the build for everything that would otherwise take the clock — core.xml's dates and
+ * the 成文日期 of a record without `date:`. 'invalid' when it is not such a number.
+ */
+export function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined | 'invalid' {
+  const value = env['SOURCE_DATE_EPOCH'];
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  return /^\s*\d+\s*$/.test(value) && seconds <= LAST_EPOCH_SECOND ? seconds : 'invalid';
+}
+
+/**
+ * Writes an output a user named (-o, --json FILE). Standard output named as a file
+ * (`/dev/stdout`, `/dev/fd/1`) goes through io.stdout: when it is a socket (as a parent
+ * process's pipe may be) the path cannot be opened at all.
+ */
+export async function writeOutput(io: CliIo, target: string, data: string): Promise<void> {
+  if (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(target)) io.stdout(data);
+  else await writeFileAtomic(target, data);
 }

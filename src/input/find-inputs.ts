@@ -28,8 +28,8 @@ export async function findInputs(inputs: readonly string[]): Promise<{ files: In
       continue;
     }
     if (info.isDirectory()) {
-      const found = await walk(input);
-      if (found.length === 0) {
+      const found = await walk(input, diagnostics);
+      if (found.length === 0 && !diagnostics.some((d) => d.file === input)) {
         diagnostics.push({ file: input, severity: 'warning', ...say('io/empty-folder') });
       }
       for (const file of found) if (!seen.has(path.resolve(file))) files.push({ file, root: input });
@@ -42,14 +42,21 @@ export async function findInputs(inputs: readonly string[]): Promise<{ files: In
   return { files, diagnostics };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** The record files below `dir`; a folder that cannot be read is a failed input, not the end of the batch. */
+async function walk(dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    diagnostics.push({ file: dir, severity: 'error', ...say('io/read', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }) });
+    return [];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
+    if (entry.isDirectory()) files.push(...(await walk(full, diagnostics)));
     else if (entry.isFile() && RECORD_FILE.test(entry.name) && !/^report\.config\./.test(entry.name) && !(await isDataFile(full))) files.push(full);
   }
   return files;

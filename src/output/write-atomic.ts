@@ -5,7 +5,7 @@
  * replaced by the new file, never written through.
  */
 import { constants } from 'node:fs';
-import { copyFile, link, lstat, mkdir, open, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, open, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { outputDirProblem } from './output-paths.js';
@@ -15,6 +15,9 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 export const TEMP_PREFIX = '.report-';
 
 export interface WriteOptions {
+  /** Permissions and owner for the new file (`fix --in-place` keeps the file's own); owner best effort. */
+  mode?: number;
+  owner?: { uid: number; gid: number };
   /**
    * The working folder: a folder named inside it that a symbolic link leads out of is refused
    * (see outputDirProblem). Default: the process's.
@@ -31,7 +34,27 @@ export class UnsafeOutputError extends Error {
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
+  // /dev/null, /dev/stdout, a named pipe, `>(cmd)`: written to as they are. A temporary file
+  // renamed over them would replace the device (as root) or fail (in /dev, /dev/fd).
+  // A disk (block device) is never a report's output.
+  const kind = await specialKind(target);
+  if (kind === 'disk') throw Object.assign(new Error(`ENOTSUP: a disk device, '${target}'`), { code: 'ENOTSUP' });
+  if (kind === 'stream') {
+    await writeFile(target, data);
+    return;
+  }
   await writeFilesAtomic([[target, data]], options);
+}
+
+/** What the path (followed through links) is when it is not a file to replace. */
+async function specialKind(target: string): Promise<'stream' | 'disk' | undefined> {
+  try {
+    const stats = await stat(target);
+    if (stats.isBlockDevice()) return 'disk';
+    return stats.isCharacterDevice() || stats.isFIFO() || stats.isSocket() ? 'stream' : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -59,6 +82,8 @@ export async function writeFilesAtomic(files: ReadonlyArray<readonly [string, Ui
       const handle = await open(temp, 'wx');
       temps.push(temp);
       try {
+        if (options.mode !== undefined) await handle.chmod(options.mode);
+        if (options.owner) await handle.chown(options.owner.uid, options.owner.gid).catch(() => undefined);
         await handle.writeFile(data);
       } finally {
         await handle.close();

@@ -10,14 +10,13 @@ import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { findInputs } from '../../input/find-inputs.js';
 import { outputBase, outputDirProblem } from '../../output/output-paths.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
 import { buildOne, type BuildJob, type BuildResult, type OutputFormat } from '../../build/build-one.js';
 import { Manifest } from '../../build/manifest.js';
 import { parseShard, selectShard } from '../../build/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
 import { createProgress, progressMode } from '../progress.js';
-import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
+import { projectConfig, readOptionsOf, shown, sourceDateEpoch, writeOutput, type ReadOptions } from '../shared.js';
 import { version } from '../version.js';
 import { templateOption } from '../template-option.js';
 import { templateFolderState } from '../../template/resolve.js';
@@ -58,6 +57,12 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
     io.stderr(`report: ${t(key, lang, args)}\n`);
     return EXIT.usage;
   };
+  // `--json [file]` takes the next word when it is not an option: in `--json records/*.yaml`
+  // that is the first record, which must stay an input (and never be overwritten with JSON).
+  if (typeof options.json === 'string' && /\.ya?ml$/i.test(options.json)) {
+    inputs = [options.json, ...inputs];
+    options = { ...options, json: true };
+  }
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return usage('usage.jobs', { value: String(options.jobs) });
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
@@ -86,7 +91,9 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   const summaries: InputSummary[] = [];
   const claimed = new Map<string, string>();
   const manifest = Manifest.load(outDir, version());
-  const sourceDateEpoch = Number(io.env['SOURCE_DATE_EPOCH']);
+  const epoch = sourceDateEpoch(io.env);
+  if (epoch === 'invalid') return usage('usage.sourceDateEpoch', { value: io.env['SOURCE_DATE_EPOCH'] ?? '' });
+  const now = epoch !== undefined ? epoch * 1000 : io.now().getTime();
   const pending: BuildJob[] = [];
   // What else decides the bytes of an output: a change of any of these rebuilds everything.
   const settings = JSON.stringify({ format: options.format, ...readOptions, config: config.file ?? null, template: template.templateFile ?? null, templates: templateFolderState(config.templates), sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null });
@@ -114,8 +121,8 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
       ...(readOptions.script ? { script: readOptions.script } : {}),
       config,
       ...template,
-      now: io.now().getTime(),
-      ...(Number.isFinite(sourceDateEpoch) && io.env['SOURCE_DATE_EPOCH'] !== '' ? { sourceDateEpoch } : {}),
+      now,
+      ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     });
   }
   for (const s of summaries) for (const e of s.errors) io.stderr(`${e}\n`);
@@ -179,8 +186,15 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
       null,
       2,
     )}\n`;
-    if (typeof options.json === 'string') await writeFileAtomic(resolve(options.json), json);
-    else io.stdout(json);
+    if (typeof options.json === 'string') {
+      const target = resolve(options.json);
+      try {
+        await writeOutput(io, target, json);
+      } catch (error) {
+        io.stderr(`report: ${t('fail.writeFile', lang, { file: shown(io, target), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
+        return EXIT.invalidInput;
+      }
+    } else io.stdout(json);
   }
   if (interrupted) return EXIT.interrupted;
   if (failed === 0) return built + skipped > 0 ? EXIT.ok : EXIT.invalidInput;

@@ -3,7 +3,8 @@
  * .bak). Without --unwrap and --strip-boilerplate the output has exactly the input's lines.
  * --report lists each change as FILE:LINE:COL: <kind>: "<before>" → "<after>" on stderr.
  */
-import { copyFile, readFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { copyFile, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { say, t, type CliTextKey, type Phrase } from '../../messages/index.js';
@@ -13,7 +14,7 @@ import { fixText, type FixOptions } from '../../text/fix-text.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import type { Converter, Script } from '../../text/script.js';
-import { shown } from '../shared.js';
+import { shown, writeOutput } from '../shared.js';
 
 export interface FixCommandOptions {
   output?: string;
@@ -94,10 +95,16 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
     }
     if (convert) result.text = convert(result.text);
     if (options.inPlace) {
-      const file = path.resolve(io.cwd, input);
+      const given = path.resolve(io.cwd, input);
       if (result.text !== decoded.text || decoded.encoding !== 'UTF-8') {
-        await copyFile(file, `${file}.bak`);
-        await writeFileAtomic(file, result.text);
+        // The file a link leads to is repaired (the link stays), with its permissions and owner.
+        const file = await realpath(given);
+        const { mode, uid, gid } = await stat(file);
+        const backup = `${given}.bak`;
+        // An earlier backup holds an older original than this file: it is kept.
+        if (existsSync(backup)) io.stderr(`${t('fix.backupKept', io.lang, { file: shown(io, backup) })}\n`);
+        else await copyFile(file, backup, constants.COPYFILE_EXCL);
+        await writeFileAtomic(file, result.text, { mode: mode & 0o7777, owner: { uid, gid } });
       }
     } else {
       outputs.push(result.text);
@@ -105,8 +112,10 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
   }
   if (!options.inPlace) {
     const text = outputs.join('');
-    if (options.output) await writeFileAtomic(path.resolve(io.cwd, options.output), text);
-    else io.stdout(text);
+    // -o FILE is all or nothing: an input that failed leaves FILE as it was.
+    if (options.output) {
+      if (!failed) await writeOutput(io, path.resolve(io.cwd, options.output), text);
+    } else io.stdout(text);
   }
   return failed ? EXIT.invalidInput : EXIT.ok;
 }

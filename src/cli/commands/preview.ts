@@ -3,13 +3,13 @@
  * With --watch it stays running and renders again whenever the record, its template or the
  * project config changes (src/cli/watch.ts).
  */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
 import { renderFile } from '../../pipeline.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
-import { projectConfig, readOptionsOf, shown, type ReadOptions } from '../shared.js';
+import { projectConfig, readOptionsOf, shown, sourceDateEpoch, writeOutput, type ReadOptions } from '../shared.js';
 import { templateOption } from '../template-option.js';
 import { t } from '../../messages/index.js';
 
@@ -31,13 +31,28 @@ export async function preview(input: string, options: PreviewOptions, io: CliIo)
   if (typeof template === 'number') return template;
   const readOptions = { ...readOptionsOf(options), config, ...template };
   const file = path.resolve(io.cwd, input);
-  const rendered = await renderFile(file, { now: io.now(), env: io.env, cwd: io.cwd, ...readOptions });
+  if (options.output) {
+    // Not over the record, and not as a Word or YAML file that would then not open.
+    const target = path.resolve(io.cwd, options.output);
+    const refusal = sameFile(target, file) ? 'usage.outputIsInput' : /\.(docx?|ya?ml)$/i.test(target) ? 'usage.previewNotMarkdown' : undefined;
+    if (refusal) {
+      io.stderr(`report: ${t(refusal, io.lang, { file: options.output })}\n`);
+      return EXIT.usage;
+    }
+  }
+  const epoch = sourceDateEpoch(io.env);
+  if (epoch === 'invalid') {
+    io.stderr(`report: ${t('usage.sourceDateEpoch', io.lang, { value: io.env['SOURCE_DATE_EPOCH'] ?? '' })}\n`);
+    return EXIT.usage;
+  }
+  const now = epoch !== undefined ? new Date(epoch * 1000) : io.now();
+  const rendered = await renderFile(file, { now, env: io.env, cwd: io.cwd, ...readOptions });
   report(io, rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
   if (!rendered.ok || hasErrors(rendered.diagnostics)) return EXIT.invalidInput;
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
     try {
-      await writeFileAtomic(target, rendered.value.markdown);
+      await writeOutput(io, target, rendered.value.markdown);
     } catch (error) {
       io.stderr(`report: ${t('fail.writeFile', io.lang, { file: shown(io, target), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
       return EXIT.invalidInput;
@@ -46,4 +61,13 @@ export async function preview(input: string, options: PreviewOptions, io: CliIo)
     io.stdout(rendered.value.markdown);
   }
   return EXIT.ok;
+}
+
+/** Whether two paths name the same file (through links); false when either does not exist. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return a === b;
+  }
 }
