@@ -128,3 +128,17 @@ describe('SOURCE_DATE_EPOCH', () => {
     }
   });
 });
+
+describe('report doctor', () => {
+  it('judges the output folder as a build does, and creates nothing', () => {
+    const dir = scratch();
+    const outside = scratch();
+    symlinkSync(outside, path.join(dir, 'out'));
+    const linked = report(['doctor'], { cwd: dir, env: EN });
+    expect(linked.status).toBe(1);
+    expect(linked.stdout).toContain(`✗ ${path.join(dir, 'out')}: leads through a symbolic link to ${outside}, outside the working folder`);
+    const fresh = report(['doctor', '-o', 'new/out'], { cwd: dir, env: EN });
+    expect(fresh.stdout).toContain(`✓ output folder ${path.join(dir, 'new', 'out')} is writable`);
+    expect(existsSync(path.join(dir, 'new'))).toBe(false);
+  });
+});

@@ -4,9 +4,11 @@
  * chosen language. Exit 0 when everything needed to build is there (render checks and exact
  * fonts are optional: their absence is a warning).
  */
-import { access, rm, writeFile } from 'node:fs/promises';
-import { ensureDir } from '../../output/write-atomic.js';
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { formatDiagnostic } from '../../diagnostics.js';
+import { outputDirProblem } from '../../output/output-paths.js';
 import { runTool, findTools } from '../../verify/tools.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -31,17 +33,25 @@ export async function doctor(options: { out: string; lang?: Lang }, io: CliIo): 
   line(nodeOk ? 'ok' : 'error', t(nodeOk ? 'doctor.node' : 'doctor.nodeOld', lang, { version: process.versions.node }));
   ready &&= nodeOk;
 
+  // The folder as a build would judge it (a link leading out is refused), and written to as a
+  // build would (a probe file) — in the nearest folder that exists, so nothing is left behind.
   const out = path.resolve(io.cwd, options.out);
-  try {
-    await ensureDir(out);
-    const probe = path.join(out, `.report-doctor-${process.pid}`);
-    await writeFile(probe, '');
-    await rm(probe, { force: true });
-    await access(out);
-    line('ok', t('doctor.writable', lang, { folder: out }));
-  } catch (error) {
-    line('error', t('doctor.notWritable', lang, { folder: out, reason: (error as NodeJS.ErrnoException).code ?? 'error' }));
+  const refused = await outputDirProblem(out, io.cwd);
+  if (refused) {
+    line('error', formatDiagnostic({ file: out, severity: 'error', ...refused }, lang));
     ready = false;
+  } else {
+    try {
+      let existing = out;
+      while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+      const probe = path.join(existing, `.report-doctor-${process.pid}`);
+      await writeFile(probe, '', { flag: 'wx' });
+      await rm(probe, { force: true });
+      line('ok', t('doctor.writable', lang, { folder: out }));
+    } catch (error) {
+      line('error', t('doctor.notWritable', lang, { folder: out, reason: (error as NodeJS.ErrnoException).code ?? 'error' }));
+      ready = false;
+    }
   }
 
   const tools = await findTools(io.env);
