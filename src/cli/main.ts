@@ -32,7 +32,7 @@ export async function run(argv: readonly string[], given: CliHost = processIo())
     .helpOption('-h, --help', say('help.help'))
     .helpCommand('help [command]', say('help.helpCommand'))
     .option('--debug', say('help.debug'))
-    .option('--lang <lang>', say('help.lang'))
+    .addOption(new Option('--lang <lang>', say('help.lang')).choices(['zh', 'en']))
     .exitOverride()
     .configureHelp(helpIn(lang))
     .configureOutput({
