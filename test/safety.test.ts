@@ -142,3 +142,15 @@ describe('report doctor', () => {
     expect(existsSync(path.join(dir, 'new'))).toBe(false);
   });
 });
+
+describe('commands printed for copying', () => {
+  it('quote a folder or template path with spaces', () => {
+    const dir = scratch();
+    const init = report(['init', '办 公室'], { cwd: dir, env: EN });
+    expect(init.status, init.stderr).toBe(EXIT.ok);
+    expect(init.stderr).toContain("next: cd '办 公室' && report build records");
+    const eject = report(['templates', 'eject', 'summary', 'my templates'], { cwd: dir, env: EN });
+    expect(eject.status, eject.stderr).toBe(EXIT.ok);
+    expect(eject.stderr).toMatch(/use it with -t 'my templates\/summary\.md\.hbs', or `template: my templates\/summary\.md\.hbs`/);
+  });
+});

@@ -62,3 +62,8 @@ export async function writeOutput(io: CliIo, target: string, data: string): Prom
   if (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(target)) io.stdout(data);
   else await writeFileAtomic(target, data);
 }
+
+/** A path as a word a shell reads back whole: quoted when it has spaces or shell characters. */
+export function shellWord(text: string): string {
+  return /^[^\s'"$`\\!*?&|;<>(){}[\]#~]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

@@ -180,8 +180,8 @@ export const CLI_TEXTS = {
     zh: '请修改 {file}：今后本项目的每份{kind}都使用它（{partials} 里的子模板会取代所有模板的同名内置子模板）',
   },
   'templates.useIt': {
-    en: 'use it with -t {file}, or `template: {file}` in a record (relative to the record)',
-    zh: '使用方法：加 -t {file}，或在记录里写 `template: {file}`（路径相对于记录文件所在的文件夹）',
+    en: 'use it with -t {arg}, or `template: {file}` in a record (relative to the record)',
+    zh: '使用方法：加 -t {arg}，或在记录里写 `template: {file}`（路径相对于记录文件所在的文件夹）',
   },
 
   // --- report init ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { t } from '../../messages/index.js';
-import { shown } from '../shared.js';
+import { shellWord, shown } from '../shared.js';
 
 const CONFIG = `# report.config.yaml — defaults for every record below this folder.
 # A flag (-t, -o, --script) wins over a record, a record over this file. Paths are relative to it.
@@ -165,6 +165,6 @@ export async function init(dir: string, io: CliIo): Promise<number> {
     return EXIT.invalidInput;
   }
   const into = path.relative(io.cwd, root);
-  io.stderr(`${t('init.written', lang, { count: written, next: `${into ? `cd ${into} && ` : ''}report build records` })}\n`);
+  io.stderr(`${t('init.written', lang, { count: written, next: `${into ? `cd ${shellWord(into)} && ` : ''}report build records` })}\n`);
   return EXIT.ok;
 }

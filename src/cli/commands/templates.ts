@@ -12,7 +12,7 @@ import { BUILTIN_TEMPLATE_DIR, PARTIALS_FOLDER, helperFiles, kindNamed, listTemp
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
 import { t } from '../../messages/index.js';
-import { projectConfig, shown } from '../shared.js';
+import { projectConfig, shellWord, shown } from '../shared.js';
 
 /** Columns as a terminal shows them: a CJK character is two columns wide. */
 const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
@@ -103,7 +103,7 @@ export async function ejectCommand(name: string, dir: string | undefined, option
     `${
       path.resolve(target) === path.resolve(config.templates!)
         ? t('templates.edit', lang, { file, kind, partials: shown(io, path.join(target, PARTIALS_FOLDER)) })
-        : t('templates.useIt', lang, { file })
+        : t('templates.useIt', lang, { file, arg: shellWord(file) })
     }\n`,
   );
   return EXIT.ok;
