@@ -57,7 +57,8 @@ export const DIAGNOSTICS = {
   'yaml/syntax': {
     en: '{detail}',
     zh: 'YAML 格式错误：{detail}',
-    hint: { en: 'fix the YAML syntax', zh: '请检查这一行的缩进、冒号和引号' },
+    // What to do depends on the problem: src/messages/yaml-errors.ts words it for each.
+    hint: { en: '{suggestion}', zh: '{suggestion}' },
   },
   'yaml/warning': {
     en: '{detail}',

@@ -11,6 +11,9 @@
  * - aliases are copied, not shared, and capped: at most MAX_ALIASES of them, adding at most
  *   MAX_ALIAS_EXPANSION values and characters ("billion laughs");
  * - at most MAX_YAML_ERRORS syntax errors are listed.
+ * A syntax error points where the problem starts, found from the parser's tokens: an unclosed
+ * quote or bracket at its opening character (the parser reports where it gave up looking, often
+ * the end of the file), a list item without `-` at its first character.
  * A file indented with tabs, which YAML forbids, is read with each leading tab as TAB_WIDTH
  * spaces, with a warning.
  */
@@ -31,10 +34,11 @@ import {
   type Pair,
   type YAMLError,
   type YAMLMap,
+  type YAMLSeq,
 } from 'yaml';
 import type { Diagnostic, Result } from '../diagnostics.js';
 import { say, type Args, type DiagnosticCode } from '../messages/index.js';
-import { yamlProblem } from '../messages/yaml-errors.js';
+import { yamlProblem, yamlSyntaxProblem, type YamlErrorKind } from '../messages/yaml-errors.js';
 
 export type PathSegment = string | number;
 
@@ -91,7 +95,7 @@ function parseChecked(file: string, text: string): Result<ParsedYaml> {
     }
   }
   const { doc } = composed;
-  if (doc.errors.length > 0) return { ok: false, diagnostics: [...diagnostics, ...yamlErrors(file, source, doc.errors)] };
+  if (doc.errors.length > 0) return { ok: false, diagnostics: [...diagnostics, ...yamlErrors(file, source, doc, composed.tokens)] };
   diagnostics.push(
     ...doc.warnings.map((w): Diagnostic => ({ file, ...source.at(w.pos[0]), severity: 'warning', ...say('yaml/warning', { detail: yamlProblem(w.code, firstLine(w.message)) }) })),
   );
@@ -145,7 +149,12 @@ function parseChecked(file: string, text: string): Result<ParsedYaml> {
 
 /** The text the parser read, and how its offsets map back to lines and columns of the file. */
 class Source {
-  readonly lineCounter = new LineCounter();
+  /**
+   * Line starts, from the text itself: the parser's own count misses the line breaks inside
+   * some tokens of broken YAML (a plain scalar over two lines where a `:` was expected), which
+   * put every later error a line too high.
+   */
+  private readonly lineCounter = new LineCounter();
 
   /**
    * @param expandedLines per line (0-based) whose leading tabs were expanded: [characters
@@ -156,7 +165,10 @@ class Source {
     readonly text: string,
     private readonly expandedLines = new Map<number, [number, number]>(),
     readonly firstTab = 0,
-  ) {}
+  ) {
+    this.lineCounter.addNewLine(0);
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.lineCounter.addNewLine(nl + 1);
+  }
 
   static withTabsExpanded(original: string): Source {
     const expandedLines = new Map<number, [number, number]>();
@@ -188,17 +200,26 @@ class Source {
   }
 }
 
-/** The first document of the text, or the offset where nesting went past MAX_DEPTH. */
-function compose(source: Source): { doc: Document.Parsed } | { tooDeep: number } {
+/**
+ * The first document of the text and the parser's tokens (CST) it was composed from, or the
+ * offset where nesting went past MAX_DEPTH.
+ */
+function compose(source: Source): { doc: Document.Parsed; tokens: CST.Token[] } | { tooDeep: number } {
   const gauge = new DepthGauge(MAX_DEPTH);
-  const parser = new Parser(source.lineCounter.addNewLine);
-  source.lineCounter.addNewLine(0);
+  const parser = new Parser();
+  const kept: CST.Token[] = [];
   function* tokens() {
     for (const lexeme of new Lexer().lex(source.text, false)) {
       if (gauge.feed(lexeme)) throw gauge;
-      yield* parser.next(lexeme);
+      for (const token of parser.next(lexeme)) {
+        kept.push(token);
+        yield token;
+      }
     }
-    yield* parser.end();
+    for (const token of parser.end()) {
+      kept.push(token);
+      yield token;
+    }
   }
   const composer = new Composer({ uniqueKeys: false, strict: true, prettyErrors: false });
   let doc: Document.Parsed | undefined;
@@ -215,7 +236,7 @@ function compose(source: Source): { doc: Document.Parsed } | { tooDeep: number }
     if (error === gauge) return { tooDeep: gauge.offset };
     throw error;
   }
-  return { doc: doc! };
+  return { doc: doc!, tokens: kept };
 }
 
 /**
@@ -401,25 +422,210 @@ function toValue(doc: Document.Parsed): { ok: true; value: unknown } | { ok: fal
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: root[0] };
 }
 
-function yamlErrors(file: string, source: Source, errors: readonly YAMLError[]): Diagnostic[] {
+function yamlErrors(file: string, source: Source, doc: Document.Parsed, tokens: readonly CST.Token[]): Diagnostic[] {
+  const errors = doc.errors;
+  const sites = new SyntaxSites(source.text, tokens, doc);
+  const placed = errors.map((e): { offset: number; diagnostic: Diagnostic; unclosed?: boolean } => {
+    if (e.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/i.test(e.message)) {
+      return { offset: e.pos[0], diagnostic: { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/too-deep', { max: MAX_DEPTH }) } };
+    }
+    if (e.code === 'MULTIPLE_DOCS') {
+      return { offset: e.pos[0], diagnostic: { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/documents') } };
+    }
+    const { offset, kind } = sites.locate(e);
+    const args = yamlSyntaxProblem(e.code, kind, firstLine(e.message));
+    const unclosed = kind !== undefined && kind.startsWith('unclosed-');
+    return { offset, unclosed, diagnostic: { file, ...source.at(offset), severity: 'error', ...say('yaml/syntax', args) } };
+  });
+  // Moved to where each problem starts, the errors are listed in the order of the file.
+  placed.sort((a, b) => a.offset - b.offset);
+  // Past a quote or bracket left open the parser is lost (the lexer takes the next lines for
+  // part of the bracket, a value for a key …): what it reports there is counted, not listed,
+  // so the clerk fixes the cause first.
+  const open = placed.find((p) => p.unclosed);
+  const shown = open ? placed.filter((p) => p.offset <= open.offset || p.unclosed) : placed;
   return capped(
     file,
-    errors.map((e): Diagnostic => {
-      if (/Maximum call stack/i.test(e.message)) {
-        return { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/too-deep', { max: MAX_DEPTH }) };
-      }
-      if (e.code === 'MULTIPLE_DOCS') {
-        return { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/documents') };
-      }
-      return { file, ...source.at(e.pos[0]), severity: 'error', ...say('yaml/syntax', { detail: yamlProblem(e.code, firstLine(e.message)) }) };
-    }),
+    shown.map((p) => p.diagnostic),
+    placed.length - shown.length,
   );
 }
 
-/** The first MAX_YAML_ERRORS problems, and a count of the rest. */
-function capped(file: string, diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length <= MAX_YAML_ERRORS) return diagnostics;
-  const rest = diagnostics.length - MAX_YAML_ERRORS;
+/**
+ * Where the problems the parser reports begin. The parser reports an unclosed quote or bracket
+ * where it stopped looking for the closing one (often the end of the file), and a list item
+ * without `-` where the item before it ends. Its tokens (the CST) tell which quotes and brackets
+ * are left open and which list items have no `-`; the composed document tells where the parser
+ * reported each, so an error is matched by code and position, never by its wording.
+ */
+class SyntaxSites {
+  /** Quoted scalars without their closing quote, by the offset where they end. */
+  private readonly quotes = new Map<number, CST.FlowScalar>();
+  /** Flow collections (`[…]`, `{…}`) without their closing bracket, by where they are reported. */
+  private readonly flows = new Map<number, Array<{ offset: number; map: boolean }>>();
+  /** Block-sequence items without `-`: where they are reported → the item's first character. */
+  private readonly bareItems = new Map<number, number>();
+  /** Offsets of block-mapping keys with no `:` after them. */
+  private readonly bareKeys = new Set<number>();
+
+  constructor(
+    private readonly text: string,
+    tokens: readonly CST.Token[],
+    doc: Document.Parsed,
+  ) {
+    const open: Array<{ offset: number; map: boolean }> = [];
+    /** Items without `-`: their sequence's offset and index among its composed items. */
+    const bare: Array<{ seq: number; index: number; first: number; content: number }> = [];
+    // Without recursion: the tokens nest as deep as the text (MAX_DEPTH bounds it, loosely).
+    const stack: CST.Token[] = [...tokens];
+    const push = (token: CST.Token | null | undefined) => {
+      if (token) stack.push(token);
+    };
+    while (stack.length > 0) {
+      const token = stack.pop()!;
+      switch (token.type) {
+        case 'document':
+          token.start.forEach(push);
+          push(token.value);
+          token.end?.forEach(push);
+          break;
+        case 'block-scalar':
+          token.props.forEach(push);
+          break;
+        case 'block-seq': {
+          // The composer skips items with neither `-` nor content (comments); `index` counts the rest.
+          let index = 0;
+          for (const item of token.items) {
+            item.start.forEach(push);
+            push(item.value);
+            const content = item.start.find((t) => t.type === 'anchor' || t.type === 'tag') ?? item.value;
+            const dash = item.start.some((t) => t.type === 'seq-item-ind');
+            if (content && !dash) bare.push({ seq: token.offset, index, first: item.start[0]?.offset ?? content.offset, content: content.offset });
+            if (content || dash) index++;
+          }
+          break;
+        }
+        case 'block-map':
+          for (const item of token.items) {
+            item.start.forEach(push);
+            push(item.key);
+            const sep = 'sep' in item ? (item.sep ?? []) : [];
+            sep.forEach(push);
+            push(item.value);
+            if (item.key && !sep.some((t) => t.type === 'map-value-ind')) this.bareKeys.add(item.key.offset);
+          }
+          break;
+        case 'flow-collection': {
+          push(token.start);
+          for (const item of token.items) {
+            item.start.forEach(push);
+            push(item.key);
+            item.sep?.forEach(push);
+            push(item.value);
+          }
+          token.end.forEach(push);
+          const map = token.start.source === '{';
+          if (token.end[0]?.source !== (map ? '}' : ']')) open.push({ offset: token.offset, map });
+          break;
+        }
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar': {
+          const quote = token.type === 'double-quoted-scalar' ? '"' : "'";
+          if (token.source.length === 1 || !token.source.endsWith(quote)) this.quotes.set(token.offset + token.source.length, token);
+          token.end?.forEach(push);
+          break;
+        }
+        case 'alias':
+        case 'scalar':
+          token.end?.forEach(push);
+          break;
+        default:
+          break;
+      }
+    }
+    if (open.length === 0 && bare.length === 0) return;
+    // Where the parser reports these: a collection left open where its composed content ends
+    // (its range's middle), an item without `-` where the composed item before it ends.
+    const composed = collections(doc);
+    for (const flow of open) {
+      const node = composed.get(flow.offset)?.find((c) => c.flow && (flow.map ? isMap(c) : isSeq(c)));
+      const at = node?.range?.[1];
+      if (at === undefined) continue;
+      this.flows.set(at, [...(this.flows.get(at) ?? []), flow]);
+    }
+    for (const item of bare) {
+      const seq = composed.get(item.seq)?.find((c) => isSeq(c) && !c.flow);
+      const at = item.index === 0 ? item.seq : (seq?.items[item.index - 1] as Node | undefined)?.range?.[2];
+      this.bareItems.set(at ?? item.first, item.content);
+    }
+  }
+
+  /** Where the problem of a syntax error begins, and which problem it is when the tokens tell. */
+  locate(error: YAMLError): { offset: number; kind?: YamlErrorKind } {
+    const at = error.pos[0];
+    if (error.code === 'MISSING_CHAR') {
+      const quote = this.quotes.get(at);
+      if (quote) {
+        this.quotes.delete(at);
+        return { offset: quote.offset, kind: quote.type === 'double-quoted-scalar' ? 'unclosed-double-quote' : 'unclosed-single-quote' };
+      }
+    }
+    if (error.code === 'MISSING_CHAR' || error.code === 'BAD_INDENT') {
+      // Nested collections left open can end at the same place; the parser reports the
+      // innermost first, so each error takes the innermost one not yet taken.
+      const open = this.flows.get(at);
+      if (open && open.length > 0) {
+        let inner = 0;
+        for (let i = 1; i < open.length; i++) if (open[i]!.offset > open[inner]!.offset) inner = i;
+        const [flow] = open.splice(inner, 1);
+        return { offset: flow!.offset, kind: flow!.map ? 'unclosed-flow-map' : 'unclosed-flow-seq' };
+      }
+    }
+    if (error.code === 'MISSING_CHAR') {
+      const item = this.bareItems.get(at);
+      if (item !== undefined) {
+        this.bareItems.delete(at);
+        return { offset: item, kind: 'seq-item-without-dash' };
+      }
+      if (this.bareKeys.has(at)) return { offset: at, kind: 'key-without-colon' };
+    }
+    return { offset: this.pastIndent(at) };
+  }
+
+  /** An offset in a line's indentation moves to the line's first character, where the clerk looks. */
+  private pastIndent(offset: number): number {
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    if (!/^ *$/.test(this.text.slice(lineStart, offset))) return offset;
+    let i = offset;
+    while (this.text[i] === ' ') i++;
+    return i < this.text.length && this.text[i] !== '\n' && this.text[i] !== '\r' ? i : offset;
+  }
+}
+
+/** The composed mappings and lists of a document, by the offset where each begins. */
+function collections(doc: Document.Parsed): Map<number, Array<YAMLMap | YAMLSeq>> {
+  const found = new Map<number, Array<YAMLMap | YAMLSeq>>();
+  const note = (node: YAMLMap | YAMLSeq) => {
+    if (node.range) found.set(node.range[0], [...(found.get(node.range[0]) ?? []), node]);
+  };
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      note(node);
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      note(node);
+      for (const pair of node.items) stack.push(pair.key, pair.value);
+    }
+  }
+  return found;
+}
+
+/** The first MAX_YAML_ERRORS problems, and a count of the rest and of those left unlisted. */
+function capped(file: string, diagnostics: Diagnostic[], unlisted = 0): Diagnostic[] {
+  if (diagnostics.length <= MAX_YAML_ERRORS && unlisted === 0) return diagnostics;
+  const rest = Math.max(0, diagnostics.length - MAX_YAML_ERRORS) + unlisted;
   return [
     ...diagnostics.slice(0, MAX_YAML_ERRORS),
     { file, severity: 'error', ...say('yaml/more-errors', { count: rest }) },
