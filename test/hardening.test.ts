@@ -421,7 +421,7 @@ describe('the output folder and symbolic links', () => {
     mkdirSync(path.join(outside, 'sub-target'));
     const r = report(['build', 'records', '-o', 'planted'], { cwd: work });
     expect(r.status).toBe(EXIT.invalidInput);
-    expect(r.stderr).toMatch(/^records\/sub\/x\.yaml: cannot write the output \(.*leads through a symbolic link to .*sub-target, outside the working folder/m);
+    expect(r.stderr).toMatch(/^records\/sub\/x\.yaml: cannot write x\.docx \(.*leads through a symbolic link to .*sub-target, outside the working folder/m);
     expect(readdirSync(path.join(outside, 'sub-target'))).toEqual([]);
   });
 
@@ -467,7 +467,7 @@ describe('a failed build', () => {
     mkdirSync(path.join(cwd, 'out', 'record.docx', 'x'), { recursive: true });
     const r = report(['build', 'record.yaml', 'other.yaml', '-o', 'out'], { cwd });
     expect(r.status, r.stderr).toBe(EXIT.partial);
-    expect(r.stderr).toMatch(/^record\.yaml: cannot write the output \(E[A-Z]+\)/m);
+    expect(r.stderr).toMatch(/^record\.yaml: cannot write record\.docx \(E[A-Z]+\) \(a folder has the output’s name: rename or remove it\)/m);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(existsSync(path.join(cwd, 'out', 'other.docx'))).toBe(true);
     expect(temps(path.join(cwd, 'out'))).toEqual([]);
@@ -485,7 +485,7 @@ describe('a failed build', () => {
     write('atomic3/record.yaml', VALID.replace('滨河区', '河西区'));
     const r = report(['build', 'record.yaml', '-o', 'out', '--format', 'both'], { cwd });
     expect(r.status, r.stderr).toBe(EXIT.invalidInput);
-    expect(r.stderr).toMatch(/^record\.yaml: cannot write the output \(E[A-Z]+\)/m);
+    expect(r.stderr).toMatch(/^record\.yaml: cannot write record\.docx \(E[A-Z]+\) \(a folder has the output’s name: rename or remove it\)/m);
     expect(readFileSync(path.join(out, 'record.md'), 'utf8')).toBe(earlier);
     expect(temps(out)).toEqual([]);
     expect(readdirSync(out).sort()).toEqual(['record.docx', 'record.md']);

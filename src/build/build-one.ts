@@ -3,11 +3,12 @@
  * function runs in the main thread (one file, or --jobs 1) and in the worker threads.
  * Jobs and results are plain data so they cross the thread boundary.
  */
+import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { writeFilesAtomic } from '../output/write-atomic.js';
 import type { ProjectConfig } from '../config/project-config.js';
 import type { Script } from '../text/script.js';
-import { say } from '../messages/index.js';
+import { say, type Args, type Phrase } from '../messages/index.js';
 
 export type OutputFormat = 'docx' | 'md' | 'both';
 
@@ -79,9 +80,23 @@ export async function buildOne(job: BuildJob): Promise<BuildResult> {
     diagnostics.push({
       file: job.file,
       severity: 'error',
-      ...say('output/write', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }),
+      ...say('output/write', writeFailure(error, outputs.map(([target]) => target))),
     });
     return result('failed', [], diagnostics);
   }
   return result('built', outputs.map(([target]) => target), diagnostics, rendered.value.dependencies);
+}
+
+/** What a failed write says: the output it was (when the error names one) and what to do about the reason. */
+function writeFailure(error: unknown, targets: string[]): Args {
+  const e = error as NodeJS.ErrnoException;
+  const reason = e.code ?? e.message;
+  const target = targets.find((t) => e.path === t || (e as { dest?: string }).dest === t) ?? (targets.length === 1 ? targets[0]! : undefined);
+  const suggestion: Phrase =
+    e.code === 'EISDIR' || e.code === 'ENOTEMPTY' || e.code === 'EEXIST'
+      ? { en: 'a folder has the output’s name: rename or remove it', zh: '有一个文件夹与输出文件同名，请改名或删除它' }
+      : e.code === 'ENOSPC' || e.code === 'EDQUOT'
+        ? { en: 'the disk is full: free some space', zh: '磁盘已满，请腾出空间' }
+        : { en: 'check that the output folder is writable', zh: '请检查输出文件夹能否写入' };
+  return { file: target ? path.basename(target) : { en: 'the output', zh: '输出文件' }, reason, suggestion };
 }

@@ -360,9 +360,9 @@ export const DIAGNOSTICS = {
     hint: { en: 'rename one of the files or build them into separate folders', zh: '请给其中一个改名，或分别输出到不同文件夹' },
   },
   'output/write': {
-    en: 'cannot write the output ({reason})',
-    zh: '无法写入输出文件（{reason}）',
-    hint: { en: 'check that the output folder is writable', zh: '请检查输出文件夹能否写入' },
+    en: 'cannot write {file} ({reason})',
+    zh: '无法写入 {file}（{reason}）',
+    hint: { en: '{suggestion}', zh: '{suggestion}' },
   },
   'output/unsafe-folder': {
     en: 'leads through a symbolic link to {real}, outside the working folder',
