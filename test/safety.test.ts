@@ -154,3 +154,17 @@ describe('commands printed for copying', () => {
     expect(eject.stderr).toMatch(/use it with -t 'my templates\/summary\.md\.hbs', or `template: my templates\/summary\.md\.hbs`/);
   });
 });
+
+describe('settings from the environment', () => {
+  it('REPORT_MAX_INPUT_BYTES must be a number of bytes', () => {
+    const dir = scratch();
+    writeFileSync(path.join(dir, 'r.yaml'), record('甲'));
+    for (const value of ['abc', '-1', '0', '1MB']) {
+      const r = report(['build', 'r.yaml', '-o', 'out'], { cwd: dir, env: { ...EN, REPORT_MAX_INPUT_BYTES: value } });
+      expect(r.status, value).toBe(EXIT.usage);
+      expect(r.stderr).toBe(`report: REPORT_MAX_INPUT_BYTES must be a whole number of bytes, 1 or more (found "${value}")\n`);
+    }
+    expect(report(['build', 'r.yaml', '-o', 'out'], { cwd: dir, env: { REPORT_MAX_INPUT_BYTES: '100' } }).status).toBe(EXIT.invalidInput);
+    expect(report(['build', 'r.yaml', '-o', 'out'], { cwd: dir, env: { REPORT_MAX_INPUT_BYTES: '2000000' } }).status).toBe(EXIT.ok);
+  });
+});

@@ -26,6 +26,12 @@ export async function run(argv: readonly string[], given: CliHost = processIo())
   const lang = chooseLang(langFromArgv(argv), given.env);
   const io: CliIo = { ...given, lang };
   const say = (key: CliTextKey) => t(key, lang);
+  // A limit misspelt in a CI job would otherwise be the default without a word.
+  const limit = given.env['REPORT_MAX_INPUT_BYTES'];
+  if (limit !== undefined && limit !== '' && !/^\s*[1-9]\d*\s*$/.test(limit)) {
+    io.stderr(`report: ${t('usage.maxInputBytes', lang, { value: limit })}\n`);
+    return EXIT.usage;
+  }
   const program = new Command('report')
     .description(say('help.program'))
     .version(version(), '-V, --version', say('help.version'))

@@ -124,6 +124,7 @@ export const CLI_TEXTS = {
   'usage.shard': { en: '--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (found "{value}")', zh: '--shard 应写成 i/n，且 1 ≤ i ≤ n，如 2/4（当前为“{value}”）' },
   'usage.outputIsInput': { en: '-o {file} is the record itself: the preview would replace it (name the preview .md)', zh: '-o {file} 就是记录文件本身，预览会把它覆盖（请给预览起一个 .md 文件名）' },
   'usage.previewNotMarkdown': { en: '-o {file}: the preview is Markdown; name it .md (report build writes the Word file)', zh: '-o {file}：预览是 Markdown 文本，请用 .md 文件名（Word 文件由 report build 生成）' },
+  'usage.maxInputBytes': { en: 'REPORT_MAX_INPUT_BYTES must be a whole number of bytes, 1 or more (found "{value}")', zh: 'REPORT_MAX_INPUT_BYTES 应为不小于 1 的整数（字节数，当前为“{value}”）' },
   'usage.sourceDateEpoch': { en: 'SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (found "{value}")', zh: 'SOURCE_DATE_EPOCH 应为自 1970 年起的秒数（整数，当前为“{value}”）' },
   'usage.inPlaceStdin': { en: '--in-place needs files, not standard input', zh: '--in-place 需要给出文件，不能用于标准输入' },
   'usage.inPlaceAndOutput': { en: 'give either --in-place or -o, not both', zh: '--in-place 和 -o 只能选一个' },
