@@ -168,3 +168,18 @@ describe('settings from the environment', () => {
     expect(report(['build', 'r.yaml', '-o', 'out'], { cwd: dir, env: { REPORT_MAX_INPUT_BYTES: '2000000' } }).status).toBe(EXIT.ok);
   });
 });
+
+describe('templates eject --force', () => {
+  it('keeps an edited partial it replaces as .bak, and says so', () => {
+    const dir = scratch();
+    expect(report(['templates', 'eject', 'summary'], { cwd: dir }).status).toBe(EXIT.ok);
+    const point = path.join(dir, 'templates', 'partials', 'point.hbs');
+    const edited = `${readFileSync(point, 'utf8')}{{!-- edited --}}\n`;
+    writeFileSync(point, edited);
+    const r = report(['templates', 'eject', 'plan', '--force'], { cwd: dir, env: EN });
+    expect(r.status, r.stderr).toBe(EXIT.ok);
+    expect(r.stderr).toContain('replaced templates/partials/point.hbs, which had been edited: that version is kept as templates/partials/point.hbs.bak');
+    expect(readFileSync(`${point}.bak`, 'utf8')).toBe(edited);
+    expect(readFileSync(point, 'utf8')).not.toContain('edited');
+  });
+});

@@ -174,6 +174,7 @@ export const CLI_TEXTS = {
   'templates.helpersAlso': { en: 'helpers: built-in, and {files}', zh: '辅助函数：内置，另有 {files}' },
   'templates.unknown': { en: 'no built-in template named `{name}` (built-in: {names})', zh: '没有名为 `{name}` 的内置模板（内置模板有：{names}）' },
   'templates.exists': { en: '{file} already exists (--force replaces it)', zh: '{file} 已存在（加 --force 可覆盖）' },
+  'templates.backedUp': { en: 'replaced {file}, which had been edited: that version is kept as {backup}', zh: '{file} 曾被修改过，现已替换；修改过的版本保存为 {backup}' },
   'templates.kept': { en: 'kept {file}: already there (--force replaces it)', zh: '{file} 已存在，保留原文件（加 --force 可覆盖）' },
   'templates.cannotCopy': { en: 'cannot copy the template ({reason})', zh: '无法复制模板（{reason}）' },
   'templates.edit': {

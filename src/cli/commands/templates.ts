@@ -4,7 +4,7 @@
  * the partials it uses into the project's template folder (or DIR), to edit.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KINDS } from '../../records/schema.js';
 import { partialsUsedBy } from '../../template/render.js';
@@ -90,6 +90,12 @@ export async function ejectCommand(name: string, dir: string | undefined, option
         continue;
       }
       await mkdir(path.dirname(to), { recursive: true });
+      // --force replaces: an edited copy is kept beside it, since shared partials carry edits for every template.
+      if (existsSync(to) && !readFileSync(to).equals(readFileSync(from))) {
+        const backup = `${to}.bak`;
+        await copyFile(to, backup);
+        io.stderr(`${t('templates.backedUp', lang, { file: shown(io, to), backup: shown(io, backup) })}\n`);
+      }
       await copyFile(from, to);
       io.stdout(`${shown(io, to)}\n`);
     }
