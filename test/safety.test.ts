@@ -22,6 +22,12 @@ describe('an input is never taken for an output', () => {
     expect(readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe(record('甲'));
     expect(JSON.parse(r.stdout)).toMatchObject({ built: 2, failed: 0 });
     expect(existsSync(path.join(dir, 'out', 'a.docx')) && existsSync(path.join(dir, 'out', 'b.docx'))).toBe(true);
+    // A folder after --json is an input too.
+    mkdirSync(path.join(dir, 'records'));
+    writeFileSync(path.join(dir, 'records', 'c.yaml'), record('丙'));
+    const folder = report(['build', '--json', 'records', '-o', 'out2'], { cwd: dir, env: EN });
+    expect(folder.status, folder.stderr).toBe(EXIT.ok);
+    expect(JSON.parse(folder.stdout.slice(folder.stdout.indexOf('{')))).toMatchObject({ built: 1 });
   });
 
   it('preview -o refuses the record itself and a Word or YAML name', () => {

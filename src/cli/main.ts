@@ -51,7 +51,9 @@ export async function run(argv: readonly string[], given: CliHost = processIo())
   program
     .command('build')
     .description(say('help.build'))
-    .argument('<inputs...>', say('help.arg.inputs'))
+    // Optional to commander only: `--json records` takes the folder as its value, and build() gives it back.
+    .argument('[inputs...]', say('help.arg.inputs'))
+    .usage('[options] <inputs...>')
     .option('-o, --out <dir>', say('help.build.out'))
     .addOption(new Option('--format <format>', say('help.build.format')).choices(['docx', 'md', 'both']).default('docx'))
     .addOption(repairOption(lang))
@@ -113,7 +115,9 @@ export async function run(argv: readonly string[], given: CliHost = processIo())
   program
     .command('check')
     .description(say('help.check'))
-    .argument('<inputs...>', say('help.arg.inputs'))
+    // Optional to commander only: `--json records` takes the folder as its value, and build() gives it back.
+    .argument('[inputs...]', say('help.arg.inputs'))
+    .usage('[options] <inputs...>')
     .addOption(repairOption(lang))
     .addOption(strictOption(lang))
     .action(async (inputs: string[], options: { repair: boolean; strict?: boolean }) => {

@@ -5,6 +5,7 @@
  * up-to-date outputs are skipped (--force rebuilds), --json writes a machine-readable summary,
  * and SIGINT/SIGTERM stop the batch after the files in progress are written whole.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
@@ -58,10 +59,15 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
     return EXIT.usage;
   };
   // `--json [file]` takes the next word when it is not an option: in `--json records/*.yaml`
-  // that is the first record, which must stay an input (and never be overwritten with JSON).
-  if (typeof options.json === 'string' && /\.ya?ml$/i.test(options.json)) {
+  // or `--json records/` that is the first input, which must stay one (and never be
+  // overwritten with JSON).
+  if (typeof options.json === 'string' && (/\.ya?ml$/i.test(options.json) || isFolder(path.resolve(io.cwd, options.json)))) {
     inputs = [options.json, ...inputs];
     options = { ...options, json: true };
+  }
+  if (inputs.length === 0) {
+    io.stderr(`report: ${t('usage.missingArgument', lang, { name: 'inputs' })}\n${t('help.after', lang)}\n`);
+    return EXIT.usage;
   }
   const jobs = options.jobs === undefined ? availableParallelism() : Number(options.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) return usage('usage.jobs', { value: String(options.jobs) });
@@ -215,4 +221,12 @@ function summarize(io: CliIo, result: BuildResult): InputSummary {
     errors: result.diagnostics.filter((d) => d.severity === 'error').map(format),
     durationMs: result.durationMs,
   };
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
 }
