@@ -28,21 +28,28 @@ async function until(what: string, check: () => boolean, ms = 4000): Promise<num
   return Date.now() - started;
 }
 
+/**
+ * `report preview --watch RECORD -o PREVIEW` started in `dir` (stopped by afterEach if a test
+ * fails), once it watches: its preview file read back, its stderr so far, its exit code once it ends.
+ */
+async function watchPreview(dir: string, record: string, previewName: string) {
+  const preview = path.join(dir, previewName);
+  const read = () => (existsSync(preview) ? readFileSync(preview, 'utf8') : '');
+  child = spawn(process.execPath, [BIN, 'preview', '--watch', record, '-o', previewName], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stderr: '' };
+  child.stderr!.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
+  await until('the first preview and the watch', () => output.stderr.includes(`watching ${record}`));
+  return { read, output, exited };
+}
+
 describe('report preview --watch', () => {
   it('renders again on every edit of the record, the template or the config, and shows errors inline without stopping', async () => {
     const dir = scratch('report-watch-');
     const record = path.join(dir, 'doc.yaml');
     const original = readFileSync(EXAMPLES[0]!, 'utf8');
     writeFileSync(record, original);
-    const preview = path.join(dir, 'preview.md');
-    const read = () => (existsSync(preview) ? readFileSync(preview, 'utf8') : '');
-
-    child = spawn(process.execPath, [BIN, 'preview', '--watch', 'doc.yaml', '-o', 'preview.md'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-
-    await until('the first preview and the watch', () => stderr.includes('watching doc.yaml'));
+    const { read, output, exited } = await watchPreview(dir, 'doc.yaml', 'preview.md');
     expect(read().split('\n')[0]).toBe('# 2024年度文明单位创建工作总结');
 
     // An edit of the record: within a second.
@@ -56,7 +63,7 @@ describe('report preview --watch', () => {
     await until('the error in the preview', () => read().includes('doc.yaml:2:7: `kind` is "工作总节", expected one of'));
     expect(read()).toContain('could not be rendered');
     expect(read()).toContain('# 改过的标题');
-    expect(stderr).toContain('doc.yaml:2:7: `kind` is "工作总节"');
+    expect(output.stderr).toContain('doc.yaml:2:7: `kind` is "工作总节"');
 
     // Fixed again.
     writeFileSync(record, original);
@@ -77,7 +84,7 @@ describe('report preview --watch', () => {
     writeFileSync(path.join(dir, 'report.config.yaml'), 'script: traditional\n');
     await until('the config', () => read().includes('濱河區政務服務中心（印）'), 8000);
 
-    child.kill('SIGTERM');
+    child!.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 30_000);
 
@@ -88,22 +95,14 @@ describe('report preview --watch', () => {
     const original = readFileSync(EXAMPLES[0]!, 'utf8');
     writeFileSync(ok, original);
     copyFileSync(ok, record);
-    const preview = path.join(dir, 'out.md');
-    const read = () => (existsSync(preview) ? readFileSync(preview, 'utf8') : '');
-
-    child = spawn(process.execPath, [BIN, 'preview', 'w3.yaml', '-o', 'out.md', '--watch'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-
-    await until('the first preview and the watch', () => stderr.includes('watching w3.yaml'));
+    const { read, output, exited } = await watchPreview(dir, 'w3.yaml', 'out.md');
     expect(read().split('\n')[0]).toBe('# 2024年度文明单位创建工作总结');
 
     // Deleted: an error, in the preview and on stderr; the watch goes on.
     rmSync(record);
     await until('the missing record in the preview', () => read().startsWith('<!-- report preview --watch: the preview could not be rendered -->'));
-    await until('the error on stderr', () => stderr.includes('1 error; still watching'));
-    expect(stderr).toContain('w3.yaml: no such file or folder');
+    await until('the error on stderr', () => output.stderr.includes('1 error; still watching'));
+    expect(output.stderr).toContain('w3.yaml: no such file or folder');
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
     // Written again (`cp`, not a rename over it): rendered again at once.
@@ -121,7 +120,7 @@ describe('report preview --watch', () => {
     writeFileSync(record, original);
     await until('the last edit', () => read().startsWith('# 2024年度文明单位创建工作总结\n'));
 
-    child.kill('SIGTERM');
+    child!.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 30_000);
 
@@ -131,14 +130,7 @@ describe('report preview --watch', () => {
     expect(report(['templates', 'eject', 'summary'], { cwd: dir }).status).toBe(0);
     const template = path.join(dir, 'templates', 'summary.md.hbs');
     const ejected = readFileSync(template, 'utf8');
-    const preview = path.join(dir, 'preview.md');
-    const read = () => (existsSync(preview) ? readFileSync(preview, 'utf8') : '');
-
-    child = spawn(process.execPath, [BIN, 'preview', '--watch', 'doc.yaml', '-o', 'preview.md'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    await until('the first preview and the watch', () => stderr.includes('watching doc.yaml'));
+    const { read, exited } = await watchPreview(dir, 'doc.yaml', 'preview.md');
 
     writeFileSync(template, ejected.replace('# {{title}}', '# 【{{title}}】'));
     await until('the edited template', () => read().startsWith('# 【2024年度文明单位创建工作总结】\n'));
@@ -152,7 +144,7 @@ describe('report preview --watch', () => {
     writeFileSync(template, ejected.replace('# {{title}}', '# 〔{{title}}〕'));
     await until('the edit after it came back', () => read().startsWith('# 〔2024年度文明单位创建工作总结〕\n'));
 
-    child.kill('SIGTERM');
+    child!.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 30_000);
 });
