@@ -47,9 +47,11 @@ export class Manifest {
     if (!entry || entry.version !== this.version || entry.settings !== settings) return false;
     if (expectedOutputs.some((o) => !entry.outputs.includes(path.resolve(o)))) return false;
     const sources = [input, ...entry.dependencies];
-    if (entry.stamps && sources.some((file) => entry.stamps![path.resolve(file)] !== stamp(file))) return false;
+    // Each source looked at once: its stamp and its newest time come from the same stat calls.
+    const states = sources.map(sourceState);
+    if (entry.stamps && sources.some((file, i) => entry.stamps![path.resolve(file)] !== states[i]!.stamp)) return false;
     const oldestOutput = Math.min(...entry.outputs.map(mtime));
-    const newestSource = Math.max(...sources.map(newestIn));
+    const newestSource = Math.max(...states.map((state) => state.newest));
     return Number.isFinite(oldestOutput) && oldestOutput > newestSource;
   }
 
@@ -60,7 +62,7 @@ export class Manifest {
       settings,
       outputs: outputs.map((o) => path.resolve(o)),
       dependencies: sources,
-      stamps: Object.fromEntries([path.resolve(input), ...sources].map((file) => [file, stamp(file)])),
+      stamps: Object.fromEntries([path.resolve(input), ...sources].map((file) => [file, sourceState(file).stamp])),
     };
     this.updates.set(path.resolve(input), this.entries[path.resolve(input)]);
   }
@@ -100,20 +102,28 @@ function readEntries(file: string): Record<string, Entry> {
 }
 
 /**
- * A source as it is now: size and modification time of a file; of a folder, its own time and
- * each entry's name and time (a partial added, removed or replaced). '' when it is missing.
+ * A source as it is now. `stamp`: size and modification time of a file; of a folder, its own
+ * time and each entry's name and time (a partial added, removed or replaced); '' when it is
+ * missing. `newest`: its modification time, or the newest of a folder and the files directly in
+ * it; Infinity when it is missing (a dependency that disappeared: rebuild).
  */
-function stamp(file: string): string {
+function sourceState(file: string): { stamp: string; newest: number } {
+  let info;
   try {
-    const info = statSync(file);
-    if (!info.isDirectory()) return `${info.size}:${info.mtimeMs}`;
-    return `dir:${info.mtimeMs}:${readdirNames(file)
-      .sort()
-      .map((entry) => `${entry}@${mtime(path.join(file, entry))}`)
-      .join('/')}`;
+    info = statSync(file);
   } catch {
-    return '';
+    return { stamp: '', newest: Infinity };
   }
+  if (!info.isDirectory()) return { stamp: `${info.size}:${info.mtimeMs}`, newest: info.mtimeMs };
+  let newest = info.mtimeMs;
+  const entries = readdirNames(file)
+    .sort()
+    .map((entry) => {
+      const time = mtime(path.join(file, entry));
+      newest = Math.max(newest, time);
+      return `${entry}@${time}`;
+    });
+  return { stamp: `dir:${info.mtimeMs}:${entries.join('/')}`, newest };
 }
 
 /** Modification time in ms; a missing file counts as infinitely old for outputs (-∞ → rebuild). */
@@ -122,20 +132,6 @@ function mtime(file: string): number {
     return statSync(file).mtimeMs;
   } catch {
     return -Infinity;
-  }
-}
-
-/** The newest modification time of a file, or of the files directly inside a folder. */
-function newestIn(file: string): number {
-  try {
-    const info = statSync(file);
-    if (!info.isDirectory()) return info.mtimeMs;
-    let newest = info.mtimeMs;
-    for (const entry of readdirNames(file)) newest = Math.max(newest, mtime(path.join(file, entry)));
-    return newest;
-  } catch {
-    // A dependency that disappeared: rebuild.
-    return Infinity;
   }
 }
 
