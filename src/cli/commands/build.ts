@@ -73,6 +73,9 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   if (!Number.isInteger(jobs) || jobs < 1) return usage('usage.jobs', { value: String(options.jobs) });
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (options.shard !== undefined && !shard) return usage('usage.shard', { value: options.shard });
+  const epoch = sourceDateEpoch(io.env);
+  if (epoch === 'invalid') return usage('usage.sourceDateEpoch', { value: io.env['SOURCE_DATE_EPOCH'] ?? '' });
+  const now = epoch !== undefined ? epoch * 1000 : io.now().getTime();
 
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
@@ -97,9 +100,6 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   const summaries: InputSummary[] = [];
   const claimed = new Map<string, string>();
   const manifest = Manifest.load(outDir, version());
-  const epoch = sourceDateEpoch(io.env);
-  if (epoch === 'invalid') return usage('usage.sourceDateEpoch', { value: io.env['SOURCE_DATE_EPOCH'] ?? '' });
-  const now = epoch !== undefined ? epoch * 1000 : io.now().getTime();
   const pending: BuildJob[] = [];
   // What else decides the bytes of an output: a change of any of these rebuilds everything.
   const settings = JSON.stringify({ format: options.format, ...readOptions, config: config.file ?? null, template: template.templateFile ?? null, templates: templateFolderState(config.templates), sourceDateEpoch: io.env['SOURCE_DATE_EPOCH'] ?? null });
