@@ -8,6 +8,7 @@ import { loadProjectConfig, type ProjectConfig } from '../config/project-config.
 import type { Script } from '../text/script.js';
 import { EXIT } from './exit-codes.js';
 import { report, type CliIo } from './io.js';
+import { t } from '../messages/index.js';
 
 /**
  * How records are read and rendered: mojibake repair (on by default), whether lost characters
@@ -46,11 +47,24 @@ const LAST_EPOCH_SECOND = 8.64e12;
  * time of the build for everything that would otherwise take the clock — core.xml's dates and
  * the 成文日期 of a record without `date:`. 'invalid' when it is not such a number.
  */
-export function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined | 'invalid' {
+function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined | 'invalid' {
   const value = env['SOURCE_DATE_EPOCH'];
   if (value === undefined || value.trim() === '') return undefined;
   const seconds = Number(value);
   return /^\s*\d+\s*$/.test(value) && seconds <= LAST_EPOCH_SECOND ? seconds : 'invalid';
+}
+
+/**
+ * The time of this run: SOURCE_DATE_EPOCH (also kept as `epoch`, for core.xml) or the clock; an
+ * invalid SOURCE_DATE_EPOCH is a usage error, printed, and its exit code returned.
+ */
+export function buildTime(io: CliIo): { now: Date; epoch?: number } | number {
+  const epoch = sourceDateEpoch(io.env);
+  if (epoch === 'invalid') {
+    io.stderr(`report: ${t('usage.sourceDateEpoch', io.lang, { value: io.env['SOURCE_DATE_EPOCH'] ?? '' })}\n`);
+    return EXIT.usage;
+  }
+  return epoch === undefined ? { now: io.now() } : { now: new Date(epoch * 1000), epoch };
 }
 
 /**

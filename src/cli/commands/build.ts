@@ -17,7 +17,7 @@ import { parseShard, selectShard } from '../../build/shard.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
 import { createProgress, progressMode } from '../progress.js';
-import { projectConfig, readOptionsOf, shown, sourceDateEpoch, writeOutput, type ReadOptions } from '../shared.js';
+import { projectConfig, readOptionsOf, shown, buildTime, writeOutput, type ReadOptions } from '../shared.js';
 import { version } from '../version.js';
 import { templateOption } from '../template-option.js';
 import { templateFolderState } from '../../template/resolve.js';
@@ -73,9 +73,8 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
   if (!Number.isInteger(jobs) || jobs < 1) return usage('usage.jobs', { value: String(options.jobs) });
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (options.shard !== undefined && !shard) return usage('usage.shard', { value: options.shard });
-  const epoch = sourceDateEpoch(io.env);
-  if (epoch === 'invalid') return usage('usage.sourceDateEpoch', { value: io.env['SOURCE_DATE_EPOCH'] ?? '' });
-  const now = epoch !== undefined ? epoch * 1000 : io.now().getTime();
+  const time = buildTime(io);
+  if (typeof time === 'number') return time;
 
   const config = await projectConfig(io);
   if (typeof config === 'number') return config;
@@ -127,8 +126,8 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
       ...(readOptions.script ? { script: readOptions.script } : {}),
       config,
       ...template,
-      now,
-      ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+      now: time.now.getTime(),
+      ...(time.epoch !== undefined ? { sourceDateEpoch: time.epoch } : {}),
     });
   }
   for (const s of summaries) for (const e of s.errors) io.stderr(`${e}\n`);

@@ -9,7 +9,7 @@ import { hasErrors } from '../../diagnostics.js';
 import { renderFile } from '../../pipeline.js';
 import { EXIT } from '../exit-codes.js';
 import { report, type CliIo } from '../io.js';
-import { projectConfig, readOptionsOf, shown, sourceDateEpoch, writeOutput, type ReadOptions } from '../shared.js';
+import { projectConfig, readOptionsOf, shown, buildTime, writeOutput, type ReadOptions } from '../shared.js';
 import { templateOption } from '../template-option.js';
 import { t } from '../../messages/index.js';
 
@@ -40,13 +40,9 @@ export async function preview(input: string, options: PreviewOptions, io: CliIo)
       return EXIT.usage;
     }
   }
-  const epoch = sourceDateEpoch(io.env);
-  if (epoch === 'invalid') {
-    io.stderr(`report: ${t('usage.sourceDateEpoch', io.lang, { value: io.env['SOURCE_DATE_EPOCH'] ?? '' })}\n`);
-    return EXIT.usage;
-  }
-  const now = epoch !== undefined ? new Date(epoch * 1000) : io.now();
-  const rendered = await renderFile(file, { now, env: io.env, cwd: io.cwd, ...readOptions });
+  const time = buildTime(io);
+  if (typeof time === 'number') return time;
+  const rendered = await renderFile(file, { now: time.now, env: io.env, cwd: io.cwd, ...readOptions });
   report(io, rendered.diagnostics.map((d) => ({ ...d, file: shown(io, d.file) })));
   if (!rendered.ok || hasErrors(rendered.diagnostics)) return EXIT.invalidInput;
   if (options.output) {
