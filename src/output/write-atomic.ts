@@ -72,11 +72,16 @@ export async function writeFilesAtomic(files: ReadonlyArray<readonly [string, Ui
   const tempIn = (dir: string) => path.join(dir, `${TEMP_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let renamed = 0;
   try {
+    const ready = new Set<string>();
     for (const [target, data] of files) {
       const dir = path.dirname(path.resolve(target));
-      const problem = await outputDirProblem(dir, options.cwd ?? process.cwd());
-      if (problem) throw new UnsafeOutputError({ file: dir, severity: 'error', ...problem });
-      await ensureDir(dir);
+      // The .md and .docx of a record share their folder: it is checked and made once.
+      if (!ready.has(dir)) {
+        const problem = await outputDirProblem(dir, options.cwd ?? process.cwd());
+        if (problem) throw new UnsafeOutputError({ file: dir, severity: 'error', ...problem });
+        await ensureDir(dir);
+        ready.add(dir);
+      }
       const temp = tempIn(dir);
       // 'wx': a fresh file, never an existing one or a link planted at that name.
       const handle = await open(temp, 'wx');
