@@ -189,3 +189,11 @@ describe('templates eject --force', () => {
     expect(readFileSync(point, 'utf8')).not.toContain('edited');
   });
 });
+
+describe('--lang', () => {
+  it('takes zh or en only', () => {
+    const r = report(['--lang', 'fr', 'schema'], { env: EN });
+    expect(r.status).toBe(EXIT.usage);
+    expect(r.stderr).toContain("option '--lang <lang>' argument 'fr' is invalid: choose one of zh, en");
+  });
+});
