@@ -594,7 +594,20 @@ describe('UTF-8 read as a single-byte code page, with NBSPs turned into spaces',
     // cases), and a capital never continues a word.
     ['Ã perturber la rÃ©flexion des thÃ©ologiens jusqu\'Ã nos jours', 'à perturber la réflexion des théologiens jusqu\'à nos jours'],
     ['Il va Ã  Paris et Ã Lyon, voilÃ ', 'Il va à Paris et à Lyon, voilà'],
+    // French words after "à" that begin like a Portuguese contraction's remainder are words of their own.
+    ['Ã quel point, Ã quelle heure, Ã quelques pas, Ã quoi bon', 'à quel point, à quelle heure, à quelques pas, à quoi bon'],
+    ['Ã quelqu\'un, Ã qui la faute ? Ã€ lui, dÃ©jÃ ', 'à quelqu\'un, à qui la faute ? À lui, déjà'],
   ])('%s → %s (the space stays)', (input, expected) => {
+    expect(repair(input)).toBe(expected);
+  });
+
+  it.each([
+    // Portuguese glues "à" only to "s" and to the demonstratives (crase): before their
+    // remainders the single space was the NBSP, with no other evidence in the line.
+    [nbspLost(asCp1252(utf8('semelhante àquele observado nas lesões'))), 'semelhante àquele observado nas lesões'],
+    [nbspLost(asCp1252(utf8('Refiro-me àquelas casas e àquilo que vi'))), 'Refiro-me àquelas casas e àquilo que vi'],
+    [nbspLost(asCp1252(utf8('Entregue àqueles alunos, àquela turma'))), 'Entregue àqueles alunos, àquela turma'],
+  ])('%s → %s (a Portuguese contraction)', (input, expected) => {
     expect(repair(input)).toBe(expected);
   });
 });

@@ -10,7 +10,8 @@
  * An "à" whose NBSP became a space is read by what the line shows: the space after it stays
  * (the collapsed "à" + space of French or Portuguese), before a lone letter it was the NBSP
  * ("Ã s" → "às"), and where another "Ã" of the line is followed by two spaces (NBSPs turned
- * into spaces one for one) it was the NBSP before a lowercase letter too ("Ã quele" → "àquele").
+ * into spaces one for one) it was the NBSP before a lowercase letter too; so it was before the
+ * rest of a Portuguese contraction ("Ã quele" → "àquele"), a closed class of the orthography.
  */
 import { BYTE_CONT, BYTE_LEAD3, BYTE_OTHER, decodeWith, doubleByte, doubleByteShapes, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
 import { charCost } from './mojibake-score.js';
@@ -369,9 +370,13 @@ function brokenSequence(src: SourceBytes, i: number, len: number, emit: Emit): v
  * capital does not continue a word: "Ã Lyon" stays "à Lyon").
  *
  * Without that evidence the space stays: a single space after "Ã" is the collapsed "à" + space
- * of French and Portuguese far more often than the rare contraction (àquele, àquela, àquilo),
- * and only a word list could tell them apart ("Ã quele" against ftfy's own "Ã perturber",
- * "jusqu'Ã nos", "relatifs Ã l’utilisation").
+ * of French and Portuguese ("Ã perturber", "jusqu'Ã nos", "relatifs Ã l’utilisation"), except
+ * before the rest of a Portuguese crase contraction. Portuguese writes "à" glued to a following
+ * word only where the preposition "a" merges with a word beginning with "a": "às" (the lone
+ * letter above) and the demonstratives "àquele(s)", "àquela(s)", "àquilo". That class is closed
+ * (a fact of the orthography, not a list of garbled strings), and its remainders "quele",
+ * "quela", "quilo" are words in none of the languages that write "à" (French "quel", "quelle",
+ * "quelque" do not match), so before one of them the space was the NBSP.
  */
 function nbspKeepsSpace(src: SourceBytes, space: number, cp: number): boolean {
   if (cp !== 0xe0) return false;
@@ -382,7 +387,15 @@ function nbspKeepsSpace(src: SourceBytes, space: number, cp: number): boolean {
   if (j >= src.n || !isLetter(src.bytes[j]!)) return false;
   while (j < src.n && isLetter(src.bytes[j]!)) j++;
   const letters = j - space - 1;
+  if (isCraseRemainder(src.bytes.slice(space + 1, j))) return false;
   return letters >= 2 || (j < src.n && src.bytes[j] !== 0x20);
+}
+
+/** What follows "à" in the Portuguese contractions àquele(s), àquela(s), àquilo — lowercase, the whole word. */
+const CRASE_REMAINDER = /^qu(?:el[ae]s?|ilo)$/;
+
+function isCraseRemainder(letters: ArrayLike<number>): boolean {
+  return CRASE_REMAINDER.test(String.fromCharCode(...Array.from(letters)));
 }
 
 /** Whether the line has, besides the space at `space`, an "Ã" followed by two spaces and a letter (C3 20 20). */
