@@ -45,14 +45,15 @@ export function formatDiagnostic(d: Diagnostic, language: Lang = 'en'): string {
 }
 
 // eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u0008\u000A-\u001F\u0085\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
+const UNPRINTABLE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
 
 /**
  * A message quotes record text, which may hold line breaks, control characters (terminal escape
- * sequences) or bidi overrides: they are shown escaped (`\n`, `\u001B`, `\u202E`), so one
- * problem stays one line, cannot drive the terminal and reads in order.
+ * sequences, and the C1 controls U+0080–U+009F that mojibake is full of: U+009B is a terminal's
+ * CSI) or bidi overrides: they are shown escaped (`\n`, `\u001B`, `\u202E`), so one problem
+ * stays one line, cannot drive the terminal and reads in order.
  */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(UNPRINTABLE, (ch) =>
     ch === '\n' ? '\\n' : ch === '\r' ? '\\r' : `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );

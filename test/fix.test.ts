@@ -18,6 +18,30 @@ describe('report fix', () => {
     expect(r.stdout).toBe('第一行保持不变。\n会议要求进一步提高工作效率和服务水平，彰显良好形象。\nCafé Müller €12.50\n');
   });
 
+  it('reads a UTF-8 file with a few stray bytes as UTF-8, repairing the strays and saying where the first is', () => {
+    const dir = scratch();
+    const clean = '这是一段正常的中文文字，没有任何问题。\n';
+    const bytes = Buffer.concat([
+      Buffer.from(clean),
+      Buffer.from('词：'),
+      iconv.encode('中心组织领导', 'gbk'),
+      Buffer.from('，还有 caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait\n'),
+      Buffer.from('他说'),
+      Buffer.from([0x93]),
+      Buffer.from('好'),
+      Buffer.from([0x94]),
+      Buffer.from('。\n'),
+    ]);
+    writeFileSync(path.join(dir, 'mixed.txt'), bytes);
+    const r = report(['fix', 'mixed.txt'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${clean}词：中心组织领导，还有 café au lait\n他说“好”。\n`);
+    expect(r.stderr).toMatch(/^mixed\.txt:2:3: warning: \d+ byte\(s\) here and after are not UTF-8 \(the rest of the file is\)/m);
+    expect(r.stderr).not.toMatch(/GB18030/);
+  });
+
   it('reports each change with its position', () => {
     const dir = scratch();
     writeFileSync(path.join(dir, 'in.txt'), `标题\n按照${gbkAsLatin1('全区精神文明建设会议')}要求\n`);

@@ -220,6 +220,13 @@ const CONTROLS = 'kind: 工作总结\ntitle: "控制\\x01字符标题"\nunit: �
   'intro: "C0：甲\\x02乙\\x1F丙；孤立代理：丁\\uD800戊\\uDC00己；零宽：庚\\u200B辛\\u200C壬\\u200D癸\\uFEFF子；双向：丑\\u202A寅\\u202B卯\\u202C辰\\u202D巳\\u202E午\\u2066未\\u2067申\\u2068酉\\u2069戌。"\n' +
   'sections:\n  - heading: "标题\\u202E反向"\n    text: 正文\x0b含有\x1b原始控制字符。\n';
 
+/** `text` as UTF-8 with `needle` replaced by the given bytes. */
+function spliced(text: string, needle: string, bytes: Buffer): Buffer {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`no ${needle} in the text`);
+  return Buffer.concat([Buffer.from(text.slice(0, at)), bytes, Buffer.from(text.slice(at + needle.length))]);
+}
+
 describe('inputs that must build', () => {
   const text = VALID;
   const traditional = 'kind: summary\ntitle: 二〇二四年度精神文明創建工作總結\nunit: 北戴河區政務服務中心\ndate: 2024-12-18\nintro: 兩年來，在區委、區政府的正確領導下，中心緊緊圍繞精神文明建設工作的統一部署和要求，積極推動各項工作深入開展。\n';
@@ -230,6 +237,10 @@ describe('inputs that must build', () => {
     ['gbk.yaml', () => iconv.encode(text, 'gbk'), /^gbk\.yaml: note: not UTF-8; read as GB18030 \(save it as UTF-8 to be sure\)$/m, '成立工作领导小组。'],
     ['gb18030.yaml', () => iconv.encode(text.replace('成立工作领导小组。', '成立工作领导小组𠀀。'), 'gb18030'), /read as GB18030/, '成立工作领导小组𠀀。'],
     ['big5.yaml', () => iconv.encode(traditional, 'big5'), /^big5\.yaml: note: not UTF-8; read as Big5 \(save it as UTF-8 to be sure\)$/m, '兩年來，在區委、區政府的正確領導下'],
+    // UTF-8 with a few stray bytes stays UTF-8: the strays are read as Latin-1 and repaired.
+    ['utf8-cp1252-quotes.yaml', () => spliced(text, '成立工作领导小组。', Buffer.concat([Buffer.from('成立'), Buffer.from([0x93]), Buffer.from('工作领导小组'), Buffer.from([0x94]), Buffer.from('。')])), /^utf8-cp1252-quotes\.yaml:\d+:\d+: warning: 2 byte\(s\) here and after are not UTF-8/m, '成立“工作领导小组”。'],
+    ['utf8-bom-stray.yaml', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), spliced(text, '成立工作领导小组。', Buffer.concat([Buffer.from('成立'), Buffer.from([0x93]), Buffer.from('工作领导小组'), Buffer.from([0x94]), Buffer.from('。')]))]), /warning: 2 byte\(s\) here and after are not UTF-8/, '成立“工作领导小组”。'],
+    ['utf8-gbk-word.yaml', () => spliced(text, '成立工作领导小组。', Buffer.concat([Buffer.from('成立'), iconv.encode('工作领导小组', 'gbk'), Buffer.from('。')])), /warning: \d+ byte\(s\) here and after are not UTF-8/, '成立工作领导小组。'],
     ['crlf.yaml', () => text.replace(/\n/g, '\r\n'), undefined, '成立工作领导小组。'],
     ['tabs.yaml', () => 'kind:\t工作总结\ntitle:\t标题\t含制表符\nunit: 单位\ndate: 2024-12-18\nsections:\n\t- heading: 强化组织领导\n\t  text: "甲\t乙"\n', /^tabs\.yaml:6:1: warning: the file is indented with tabs, which YAML does not allow; each leading tab was read as 4 spaces \(indent with spaces\)$/m, '强化组织领导'],
     ['controls.yaml', () => CONTROLS, /^controls\.yaml: warning: \d+ characters? not allowed in a Word file (was|were) removed \(they are control characters; delete them from the record\)$/m, '原始控制字符。'],

@@ -258,6 +258,12 @@ describe('garbled text among other text', () => {
     [`日期：${gbk('2021年10月19日')}`, '日期：2021年10月19日'],
     [`Meeting notes: ${gbk('会议纪要')} (draft)`, 'Meeting notes: 会议纪要 (draft)'],
     [`会议纪要 ${u8('第一次会议')} 完毕`, '会议纪要 第一次会议 完毕'],
+    // Punctuation Chinese is typed with (——, “”, …) is no byte of a pair, near a GBK clause read
+    // as Windows-1252 or not ("——" is 97 97 there, which GBK reads as 棗).
+    [`中文 ——测试 ${GARBLERS['gbk-as-cp1252']!('但是')}。`, '中文 ——测试 但是。'],
+    [`他说——${GARBLERS['gbk-as-cp1252']!('但是')}`, '他说——但是'],
+    [`——${GARBLERS['gbk-as-cp1252']!('但是好')}`, '——但是好'],
+    [`${GARBLERS['gbk-as-cp1252']!('但是')}——${GARBLERS['gbk-as-cp1252']!('很好')}……“${GARBLERS['gbk-as-cp1252']!('对')}”`, '但是——很好……“对”'],
     [`他说：“${u8('你好')}”`, '他说：“你好”'],
     [`附件：${u8gbk('实施方案')}.docx`, '附件：实施方案.docx'],
     [gbk('Python开发者大会'), 'Python开发者大会'],

@@ -2,6 +2,14 @@
  * bytes → text, for every file the tool reads: a byte-order mark is honoured and removed
  * (UTF-8, UTF-16 LE/BE); valid UTF-8 is taken as it is; anything else is decoded as GB18030 or
  * Big5, whichever fits the bytes better, with a note saying which was assumed.
+ *
+ * A UTF-8 file with a few stray bytes (a Word smart quote saved as Windows-1252, one word pasted
+ * from a GBK file) is still a UTF-8 file: decoding all of it as GB18030 would garble every
+ * clean line. When at least four of every five bytes above 0x7F form valid UTF-8 — a GBK or
+ * Big5 file manages one in two at most, by chance — the valid parts are read as UTF-8 and each
+ * stray byte as the Latin-1 character of the same value, which loses nothing: the mojibake
+ * repair then reads those characters back as what they were (0x93 → “, ÖÐÐÄ → 中心), and a
+ * warning names where the first one is.
  */
 import { open, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -27,17 +35,122 @@ export interface DecodedText {
   encoding: string;
   /** True when the encoding was guessed (no BOM, not UTF-8): worth a note to the user. */
   assumed: boolean;
+  /** UTF-8 with bytes that are not: how many, and where the first is in `text` (UTF-16 offset). */
+  stray?: { count: number; offset: number };
 }
 
 export function decodeText(bytes: Uint8Array): DecodedText | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return decodeWith('utf-8', bytes.subarray(3), 'UTF-8 with BOM');
+    const body = bytes.subarray(3);
+    return decodeWith('utf-8', body, 'UTF-8 with BOM') ?? decodeUtf8WithStrayBytes(body, 'UTF-8 with BOM', 0);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2), 'UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2), 'UTF-16BE');
   // NUL bytes are valid UTF-8 but never in text: with them, only UTF-16 without a BOM can fit.
   if (bytes.includes(0)) return decodeUtf16WithoutBom(bytes);
-  return decodeWith('utf-8', bytes, 'UTF-8') ?? decodeLegacy(bytes);
+  return decodeWith('utf-8', bytes, 'UTF-8') ?? decodeUtf8WithStrayBytes(bytes, 'UTF-8', 4) ?? decodeLegacy(bytes);
+}
+
+/**
+ * UTF-8 with stray bytes, when at least `share` bytes above 0x7F form valid UTF-8 for every one
+ * that does not (0: whatever the share, as after a UTF-8 byte-order mark), and some do.
+ */
+function decodeUtf8WithStrayBytes(bytes: Uint8Array, encoding: string, share: number): DecodedText | undefined {
+  // Each byte: 0 a stray, else the length of the sequence it starts (continuations: -1).
+  const lengths = new Int8Array(bytes.length);
+  let valid = 0;
+  let strayCount = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) {
+      strayCount++;
+      i++;
+      continue;
+    }
+    lengths[i] = length;
+    lengths.fill(-1, i + 1, i + length);
+    if (length > 1) valid += length;
+    i += length;
+  }
+  if (strayCount === 0 || valid === 0 || valid < share * strayCount) return undefined;
+  // A sequence touching a stray byte that reads as nothing a Chinese text holds is most likely
+  // more of its bytes (GBK's 组织 is D7 E9 D6 AF, and D6 AF is valid UTF-8, U+05AF; 领导 is
+  // C1 EC B5 BC, and EC B5 BC is U+D57C): it joins them, until none is left.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < bytes.length; i++) {
+      const length = lengths[i]!;
+      if (length < 2 || !((i > 0 && lengths[i - 1] === 0) || (i + length < bytes.length && lengths[i + length] === 0))) continue;
+      if (length > 2 && isLikelyText(bytes, i, length)) continue;
+      lengths.fill(0, i, i + length);
+      changed = true;
+    }
+  }
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  let from = 0;
+  let offset = -1;
+  let count = 0;
+  for (let at = 0; at < bytes.length; at++) {
+    if (lengths[at] !== 0) continue;
+    text += decoder.decode(bytes.subarray(from, at));
+    if (offset < 0) offset = text.length;
+    text += String.fromCharCode(bytes[at]!);
+    from = at + 1;
+    count++;
+  }
+  text += decoder.decode(bytes.subarray(from));
+  return { text, encoding, assumed: false, stray: { count, offset } };
+}
+
+/**
+ * Whether the UTF-8 sequence at `i` is a character of Chinese text: a Han character, CJK or
+ * general punctuation, full-width forms, kana, an emoji.
+ */
+function isLikelyText(bytes: Uint8Array, i: number, length: number): boolean {
+  const cp = new TextDecoder('utf-8').decode(bytes.subarray(i, i + length)).codePointAt(0)!;
+  return (
+    (cp >= 0x2000 && cp <= 0x206f) ||
+    (cp >= 0x3000 && cp <= 0x30ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xff00 && cp <= 0xffef) ||
+    (cp >= 0x1f000 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
+  );
+}
+
+/** The length of the valid UTF-8 sequence at `i` (1 for ASCII), or 0 when the byte there starts none. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (length === 0 || i + length > bytes.length) return 0;
+  for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  const second = bytes[i + 1]!;
+  // Overlong forms, surrogates and code points past U+10FFFF.
+  if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return 0;
+  return length;
+}
+
+/** The note or warning a decoding deserves: the encoding assumed, or where stray bytes are. */
+export function decodingNotes(file: string, decoded: DecodedText): Diagnostic[] {
+  if (decoded.stray) {
+    const { line, column } = positionOf(decoded.text, decoded.stray.offset);
+    return [{ file, line, column, severity: 'warning', ...say('io/stray-bytes', { count: decoded.stray.count }) }];
+  }
+  return decoded.assumed ? [{ file, severity: 'note', ...say('io/encoding-assumed', { encoding: decoded.encoding }) }] : [];
+}
+
+/** 1-based line and column (UTF-16 units, as every position the tool prints) of an offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /**
@@ -126,10 +239,7 @@ export async function readText(file: string, env: NodeJS.ProcessEnv = process.en
   if (!decoded) return fail('io/encoding');
   if (decoded.assumed && looksLikeNoise(decoded.text)) return fail('io/binary');
   if (decoded.text.includes('\u0000')) return fail('io/binary');
-  const notes: Diagnostic[] = decoded.assumed
-    ? [{ file, severity: 'note', ...say('io/encoding-assumed', { encoding: decoded.encoding }) }]
-    : [];
-  return { ok: true, value: decoded.text, diagnostics: notes };
+  return { ok: true, value: decoded.text, diagnostics: decodingNotes(file, decoded) };
 }
 
 async function readAtMost(file: string, max: number): Promise<Uint8Array> {

@@ -47,6 +47,11 @@ export const DIAGNOSTICS = {
     zh: '不是 UTF-8 编码，已按 {encoding} 读取',
     hint: { en: 'save it as UTF-8 to be sure', zh: '为稳妥起见，请另存为 UTF-8 编码' },
   },
+  'io/stray-bytes': {
+    en: '{count} byte(s) here and after are not UTF-8 (the rest of the file is); read one by one as Latin-1 characters for the repair to take',
+    zh: '此处起有 {count} 个字节不是 UTF-8 编码（文件其余部分是），已逐字节读作拉丁字符交由乱码修复处理',
+    hint: { en: 'check the repaired text and save the file as UTF-8', zh: '请核对修复结果，并把文件另存为 UTF-8 编码' },
+  },
   'io/empty-folder': {
     en: 'no .yaml or .yml files in this folder',
     zh: '这个文件夹里没有 .yaml 或 .yml 文件',

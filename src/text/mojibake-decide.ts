@@ -9,7 +9,7 @@ import { singleByte, type SingleByteName } from './charsets.js';
 import { pairBonuses, wordBonuses } from './mojibake-words.js';
 import { SCRIPT_BIAS, STRAY_BYTE, findPlainSegments, findSegments, prepare, quickGain, type Prepared, type Script, type Segment } from './mojibake-spans.js';
 import { hasCodePageSuspects, mayHoldMojibake } from './mojibake-prescan.js';
-import { classOf, hanScript, isCjkClass, lineClasses, textCost } from './mojibake-score.js';
+import { classOf, hanScript, isChinesePunctuation, isCjkClass, lineClasses, textCost } from './mojibake-score.js';
 
 /** A repair of one span of a line. */
 export interface Repair {
@@ -206,7 +206,10 @@ function withLeftovers(line: string, classes: Uint8Array, family: Family, accept
     if (s.bad > 0 || accepted.some((a) => overlaps(a, s)) || (weakOnly && s.weak === 0)) return false;
     if (within && !within.some(([from, to]) => s.start >= from && s.end <= to)) return false;
     let left = 0;
-    for (const ch of s.before) if (garbles(ch.codePointAt(0)!)) left++;
+    for (const ch of s.before) {
+      const cp = ch.codePointAt(0)!;
+      if (garbles(cp) && !isChinesePunctuation(cp)) left++;
+    }
     return s.gain + LEFTOVER * left > 0;
   });
   return extra.length === 0 ? accepted : [...accepted, ...extra].sort((a, b) => a.start - b.start);
@@ -451,10 +454,11 @@ function cjkValue(reading: CjkReading, segments: Segment[], words = false): { va
   const { line, family } = reading.prepared;
   const legacy = family.target !== 'utf8';
   const encode = legacy ? singleByte(family.source as SingleByteName).encode : undefined;
-  // A middle dot is at home in Chinese (卡尔·马克思), but not right next to text read as GBK or
-  // Big5, where it is written ¡¤ / ¡E: there "·" is the byte B7 without its pair (翻 is B7 AD).
+  // A middle dot is at home in Chinese (卡尔·马克思), and so are the dash, curly quotes and the
+  // ellipsis, but not right next to text read as GBK or Big5, where they are written ¡¤ / ¡E:
+  // there "·" is the byte B7 without its pair (翻 is B7 AD).
   const strays = encode
-    ? outside(line, segments, (cp, at) => cp < 0x10000 && encode[cp]! >= 0x80 && (cp !== 0xb7 || segments.some((s) => s.end === at || s.start === at + 1)))
+    ? outside(line, segments, (cp, at) => cp < 0x10000 && encode[cp]! >= 0x80 && ((cp !== 0xb7 && !isChinesePunctuation(cp)) || segments.some((s) => s.end === at || s.start === at + 1)))
     : 0;
   let value = sum(segments, 'gain') - MIXED_SCRIPT * Math.min(sum(segments, 'simplified'), sum(segments, 'traditional')) - STRAY_BYTE * strays;
   if (words) for (const s of segments) value += wordBonuses(s.after);

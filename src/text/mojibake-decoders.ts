@@ -14,7 +14,7 @@
  * rest of a Portuguese contraction ("Ã quele" → "àquele"), a closed class of the orthography.
  */
 import { BYTE_CONT, BYTE_LEAD3, BYTE_OTHER, decodeWith, doubleByte, doubleByteShapes, singleByte, type DoubleByteName, type SingleByteName } from './charsets.js';
-import { charCost } from './mojibake-score.js';
+import { charCost, repeatsCheaply } from './mojibake-score.js';
 
 /** Byte values besides 0–255. */
 export const BARRIER = -1; // a character the source code page does not have
@@ -119,7 +119,8 @@ export function singleByteSource(name: SingleByteName) {
         src.share[n] = charCost(u);
       } else {
         src.bytes[n] = encode[u]!;
-        src.share[n] = charCost(u);
+        // As textCost counts it: a symbol repeating the one before costs half ("——").
+        src.share[n] = i > 0 && line.charCodeAt(i - 1) === u && repeatsCheaply(classes[i]!) ? charCost(u) / 2 : charCost(u);
         src.soft[n] = softOf(u);
       }
       n++;

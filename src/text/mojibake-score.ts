@@ -427,7 +427,7 @@ export function textCost(text: string, left: number, right: number): number {
     }
     const k = classOf(cp);
     // A symbol repeated ("¿¿¿", "!!!") is half as surprising the second time.
-    if (cp === prevCp && !LETTER[k] && GROUP[k] !== G_CJK) cost += charCost(cp) / 2;
+    if (cp === prevCp && repeatsCheaply(k)) cost += charCost(cp) / 2;
     else {
       cost += charCost(cp);
       if (prev >= 0) cost += pairCost(prev, k);
@@ -483,6 +483,11 @@ export function isLetterClass(k: number): boolean {
   return LETTER[k] === 1 || k === K_KANA_HANGUL || k === K_SMALL_KANA;
 }
 
+/** Whether a character of class k costs half when it repeats the one before ("!!!", "——"). */
+export function repeatsCheaply(k: number): boolean {
+  return !LETTER[k] && GROUP[k] !== G_CJK;
+}
+
 /** Quotes, apostrophes, dashes, the ellipsis: at home in any script. */
 export function isTypoClass(k: number): boolean {
   return TYPO[k] === 1;
@@ -490,4 +495,14 @@ export function isTypoClass(k: number): boolean {
 
 export function isCjkClass(k: number): boolean {
   return GROUP[k] === G_CJK;
+}
+
+/**
+ * Punctuation of Windows-1252 that Chinese text typed right is full of (the dash ——, curly
+ * quotes, the ellipsis, the bullet; bytes 0x80–0x9F, leads of rare GBK characters only): left
+ * alone in a line read as GBK or Big5 it is no byte without its pair, and reading "——" as GBK
+ * (97 97, 棗) would damage clean text. (Not the middle dot: B7 leads common characters.)
+ */
+export function isChinesePunctuation(cp: number): boolean {
+  return cp === 0x2014 || cp === 0x2018 || cp === 0x2019 || cp === 0x201c || cp === 0x201d || cp === 0x2026 || cp === 0x2022;
 }

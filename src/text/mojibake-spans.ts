@@ -19,6 +19,7 @@ import { doubleByte, singleByte, type DoubleByteName, type SingleByteName } from
 import { charBonus, wordBonus } from './mojibake-words.js';
 import { F_CESU, F_INSERTED, F_LOSSY, F_NBSP_KEEP, F_NBSP_SPACE, type Family, type SourceBytes } from './mojibake-decoders.js';
 import {
+  isChinesePunctuation,
   K_BAD, K_CONTROL, K_HAN, K_HAN_CORE, K_HAN_MEDIUM, charCost, classOf, unitCosts, hanScript, isCjkClass, isHanClass, isLetterClass, isTypoClass, pairCost, textCost,
 } from './mojibake-score.js';
 
@@ -292,12 +293,32 @@ function quickUtf8Gain(line: string, encode: Int16Array): number {
  * characters save what their frequency in words is worth (wordBonus and charBonus of
  * mojibake-words.ts).
  */
+/**
+ * Whether the byte at i is punctuation Chinese is written with (——, “”, …: isChinesePunctuation)
+ * that starts a character: the high bytes between it (and the punctuation right before it) and
+ * the last ASCII byte or line edge are of even number, whole pairs. After an odd number it may be
+ * a trail ("爲" is A0 91, read as " ‘").
+ */
+function typedPunctuation(p: Prepared, i: number): boolean {
+  const { src, line } = p;
+  if (!isChinesePunctuation(line.charCodeAt(src.unit[i]!))) return false;
+  let j = i - 1;
+  while (j >= 0 && src.bytes[j]! >= 0x80 && isChinesePunctuation(line.charCodeAt(src.unit[j]!))) j--;
+  let high = 0;
+  while (j >= 0 && src.bytes[j]! >= 0x80) {
+    high++;
+    j--;
+  }
+  return high % 2 === 0;
+}
+
 export function findSegments(p: Prepared, script: Script = 0, strayCost?: number, words = false): Segment[] {
   const { src, first } = p;
   const n = src.n;
   const { cls, charLen, bytes } = src;
   // In GBK or Big5 every byte from 0x81 up belongs to a pair: one left alone ("\u00a0I造" where
-  // 營 is A0 49) is unlikely under the reading. (Only the choice of reading sees this; the
+  // 營 is A0 49) is unlikely under the reading — unless it is punctuation Chinese is written
+  // with, typed right (see typedPunctuation). (Only the choice of reading sees this; the
   // segments are judged on their exact saving.) UTF-8 readings leave bytes alone for free,
   // unless the caller already believes the line was misread so (see `strayCost`).
   const stray = strayCost ?? (p.family.target === 'utf8' ? 0 : STRAY_BYTE);
@@ -327,7 +348,7 @@ export function findSegments(p: Prepared, script: Script = 0, strayCost?: number
       if (here === -Infinity) continue;
       const lastCls = i === 0 ? -1 : state === 0 ? cls[i - 1]! : unitCls[unitB[i]!]!;
       if (len > 0) {
-        const value = here + (lastCls >= 0 ? edge - pairCost(lastCls, cls[i]!) : 0) - (bytes[i]! >= 0x80 ? stray : 0);
+        const value = here + (lastCls >= 0 ? edge - pairCost(lastCls, cls[i]!) : 0) - (bytes[i]! >= 0x80 && !typedPunctuation(p, i) ? stray : 0);
         if (value > scoreA[i + len]!) {
           scoreA[i + len] = value;
           backA[i + len] = i * 2 + state;

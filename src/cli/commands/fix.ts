@@ -6,9 +6,9 @@
 import { constants, existsSync } from 'node:fs';
 import { copyFile, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { formatDiagnostic, oneLine, type Diagnostic } from '../../diagnostics.js';
 import { say, t, type CliTextKey, type Phrase } from '../../messages/index.js';
-import { decodeText } from '../../input/read-text.js';
+import { decodeText, decodingNotes } from '../../input/read-text.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { fixText, type FixOptions } from '../../text/fix-text.js';
 import { EXIT } from '../exit-codes.js';
@@ -73,13 +73,13 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
       failed = true;
       continue;
     }
-    if (decoded.assumed) print(io, { file: name, severity: 'note', ...say('io/encoding-assumed', { encoding: decoded.encoding }) });
+    for (const note of decodingNotes(name, decoded)) print(io, note);
 
     const result = fixText(decoded.text, fixOptions);
     if (options.report) {
-      for (const c of result.changes) io.stderr(`${name}:${c.line}:${c.column}: ${c.kind}: "${c.before}" → "${c.after}"\n`);
+      for (const c of result.changes) io.stderr(`${oneLine(`${name}:${c.line}:${c.column}: ${c.kind}: "${c.before}" → "${c.after}"`)}\n`);
     }
-    for (const r of result.removed) io.stderr(`${t('fix.removed', io.lang, { where: `${name}:${r.line}`, reason: removalReason(r.reason), text: r.text })}\n`);
+    for (const r of result.removed) io.stderr(`${oneLine(t('fix.removed', io.lang, { where: `${name}:${r.line}`, reason: removalReason(r.reason), text: r.text }))}\n`);
     for (const lost of result.unrecoverable) {
       print(io, {
         file: name,
