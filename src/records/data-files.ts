@@ -93,8 +93,8 @@ export async function loadDataFile(file: string, options: DataLoadOptions = {}):
   if (!parsed.ok) return { ok: false, diagnostics: [...diagnostics, ...parsed.diagnostics] };
   diagnostics.push(...parsed.diagnostics);
   let yaml = parsed.value;
-  if (options.repair !== false) {
-    const repaired = repairRecordStrings(file, yaml, options.strict ? { strict: true } : {});
+  if (options.repair !== false || options.strict) {
+    const repaired = repairRecordStrings(file, yaml, { strict: options.strict ?? false, repair: options.repair !== false });
     yaml = { ...yaml, value: repaired.value };
     diagnostics.push(...repaired.diagnostics);
   }

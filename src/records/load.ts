@@ -42,8 +42,8 @@ export function parseRecordText(file: string, text: string, options: ParseOption
   if (!parsed.ok) return parsed;
   let yaml = parsed.value;
   const diagnostics = [...parsed.diagnostics];
-  if (options.repair !== false) {
-    const repaired = repairRecordStrings(file, yaml, options.strict ? { strict: true } : {});
+  if (options.repair !== false || options.strict) {
+    const repaired = repairRecordStrings(file, yaml, { strict: options.strict ?? false, repair: options.repair !== false });
     yaml = { ...yaml, value: repaired.value };
     diagnostics.push(...repaired.diagnostics);
   }

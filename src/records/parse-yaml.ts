@@ -44,8 +44,19 @@ export type PathSegment = string | number;
 
 export interface ParsedYaml {
   value: unknown;
-  /** Line and column (1-based) of the value at `path`, or of the closest ancestor that exists. */
-  positionOf(path: readonly PathSegment[], which?: 'key' | 'value'): { line: number; column: number };
+  /**
+   * Line and column (1-based) of the value at `path`, or of the closest ancestor that exists.
+   * With `find`, of that text inside the value as the file writes it (its `occurrence`-th
+   * appearance, 0-based), where the file does write it so (no escape or line fold inside);
+   * else of the value.
+   */
+  positionOf(path: readonly PathSegment[], which?: 'key' | 'value', find?: TextInValue): { line: number; column: number };
+}
+
+/** A piece of a scalar's text to point at. */
+export interface TextInValue {
+  text: string;
+  occurrence: number;
 }
 
 /** Levels of nesting (mappings and lists, counting aliases); a record needs fewer than ten. */
@@ -120,31 +131,54 @@ function parseChecked(file: string, text: string): Result<ParsedYaml> {
     diagnostics,
     value: {
       value: built.value,
-      positionOf(path, which = 'value') {
+      positionOf(path, which = 'value', find) {
         let node: unknown = doc.contents;
         let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+        // The node the whole path leads to (undefined when it stops at an ancestor).
+        let target: Node | undefined = doc.contents ?? undefined;
         for (const [i, segment] of path.entries()) {
           if (isMap(node)) {
             const pair = pairsOf(node).get(String(segment));
-            if (!pair) break;
+            if (!pair) {
+              target = undefined;
+              break;
+            }
             const keyNode = pair.key as Node;
             const valueNode = pair.value as Node | null;
             const last = i === path.length - 1 && which === 'key';
             offset = (last ? keyNode.range?.[0] : valueNode?.range?.[0] ?? keyNode.range?.[0]) ?? offset;
+            target = last ? keyNode : valueNode ?? undefined;
             node = valueNode;
           } else if (isSeq(node) && typeof segment === 'number') {
             const item = node.items[segment] as Node | undefined;
-            if (!item) break;
+            if (!item) {
+              target = undefined;
+              break;
+            }
             offset = item.range?.[0] ?? offset;
+            target = item;
             node = item;
           } else {
+            target = undefined;
             break;
           }
+        }
+        if (find && target && isScalar(target) && target.range) {
+          const at = nthIndexOf(source.text.slice(target.range[0], target.range[1]), find.text, find.occurrence);
+          if (at >= 0) return source.at(target.range[0] + at);
         }
         return source.at(offset);
       },
     },
   };
+}
+
+/** Where `needle` appears for the n-th time (0-based) in `text`, or -1. */
+function nthIndexOf(text: string, needle: string, n: number): number {
+  if (needle === '') return -1;
+  let at = text.indexOf(needle);
+  for (let k = 0; k < n && at >= 0; k++) at = text.indexOf(needle, at + needle.length);
+  return at;
 }
 
 /** The text the parser read, and how its offsets map back to lines and columns of the file. */
