@@ -1,5 +1,5 @@
 /** `report fix` through the binary: repair, positions, line preservation, options, safety. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,23 @@ describe('report fix', () => {
     expect(r.stdout).toBe(`${clean}词：中心组织领导，还有 café au lait\n他说“好”。\n`);
     expect(r.stderr).toMatch(/^mixed\.txt:2:3: warning: \d+ byte\(s\) here and after are not UTF-8 \(the rest of the file is\)/m);
     expect(r.stderr).not.toMatch(/GB18030/);
+  });
+
+  it('refuses a binary file, a missing file and a folder in plain words, and names the target of a failed write', () => {
+    const dir = scratch();
+    // Bytes without a NUL that decode "successfully" as GB18030 into noise.
+    writeFileSync(path.join(dir, 'noise.dat'), Buffer.from(Array.from({ length: 3000 }, (_, i) => 1 + ((i * 7919) % 254))));
+    writeFileSync(path.join(dir, 'ok.txt'), '正常\n');
+    mkdirSync(path.join(dir, 'folder'));
+    const noise = report(['fix', 'noise.dat', '--in-place'], { cwd: dir });
+    expect(noise.status).toBe(1);
+    expect(noise.stderr).toBe('noise.dat: the file looks binary, not text (give a text file)\n');
+    expect(existsSync(path.join(dir, 'noise.dat.bak'))).toBe(false);
+    expect(report(['fix', 'nosuch.txt'], { cwd: dir }).stderr).toBe('nosuch.txt: no such file or folder (check the path)\n');
+    expect(report(['fix', 'folder'], { cwd: dir }).stderr).toMatch(/^folder: not a file/);
+    const intoFolder = report(['fix', 'ok.txt', '-o', 'folder'], { cwd: dir });
+    expect(intoFolder.status).toBe(1);
+    expect(intoFolder.stderr).toBe('report: cannot write folder (EISDIR)\n');
   });
 
   it('reports each change with its position', () => {

@@ -230,16 +230,30 @@ export async function readText(file: string, env: NodeJS.ProcessEnv = process.en
       return fail('io/too-large', { size: bytes.length, limit });
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return fail('io/not-found');
-    return fail('io/read', { reason: code ?? 'unknown error' });
+    const { code, args } = readFailure(error);
+    return fail(code, args);
   }
   const decoded = decodeText(bytes);
-  if (bytes.length > 0 && looksBinary(bytes) && !decoded?.encoding.startsWith('UTF-16')) return fail('io/binary');
-  if (!decoded) return fail('io/encoding');
-  if (decoded.assumed && looksLikeNoise(decoded.text)) return fail('io/binary');
-  if (decoded.text.includes('\u0000')) return fail('io/binary');
+  const refused = notText(bytes, decoded);
+  if (refused || !decoded) return fail(refused ?? 'io/encoding');
   return { ok: true, value: decoded.text, diagnostics: decodingNotes(file, decoded) };
+}
+
+/** Why bytes are no text file (binary data, no known encoding), or undefined when they are. */
+export function notText(bytes: Uint8Array, decoded: DecodedText | undefined): DiagnosticCode | undefined {
+  if (bytes.length > 0 && looksBinary(bytes) && !decoded?.encoding.startsWith('UTF-16')) return 'io/binary';
+  if (!decoded) return 'io/encoding';
+  if (decoded.assumed && looksLikeNoise(decoded.text)) return 'io/binary';
+  if (decoded.text.includes('\u0000')) return 'io/binary';
+  return undefined;
+}
+
+/** The message code of a failed read: no such file, a folder, or the system's reason. */
+export function readFailure(error: unknown): { code: DiagnosticCode; args: Args } {
+  const errno = (error as NodeJS.ErrnoException).code;
+  if (errno === 'ENOENT') return { code: 'io/not-found', args: {} };
+  if (errno === 'EISDIR') return { code: 'io/not-a-file', args: {} };
+  return { code: 'io/read', args: { reason: errno ?? 'unknown error' } };
 }
 
 async function readAtMost(file: string, max: number): Promise<Uint8Array> {

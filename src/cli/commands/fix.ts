@@ -4,11 +4,11 @@
  * --report lists each change as FILE:LINE:COL: <kind>: "<before>" → "<after>" on stderr.
  */
 import { constants, existsSync } from 'node:fs';
-import { copyFile, readFile, realpath, stat } from 'node:fs/promises';
+import { copyFile, readFile, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDiagnostic, oneLine, type Diagnostic } from '../../diagnostics.js';
 import { say, t, type CliTextKey, type Phrase } from '../../messages/index.js';
-import { decodeText, decodingNotes } from '../../input/read-text.js';
+import { decodeText, decodingNotes, notText, readFailure } from '../../input/read-text.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { fixText, type FixOptions } from '../../text/fix-text.js';
 import { EXIT } from '../exit-codes.js';
@@ -63,13 +63,16 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
     try {
       bytes = input === '-' ? await io.stdin() : await readFile(path.resolve(io.cwd, input));
     } catch (error) {
-      print(io, { file: name, severity: 'error', ...say('io/read', { reason: (error as NodeJS.ErrnoException).code ?? 'error' }) });
+      const { code, args } = readFailure(error);
+      print(io, { file: name, severity: 'error', ...say(code, args) });
       failed = true;
       continue;
     }
     const decoded = decodeText(bytes);
-    if (!decoded) {
-      print(io, { file: name, severity: 'error', ...say('io/encoding') });
+    // A binary file is refused as build refuses it: "repairing" it would only garble it.
+    const refused = notText(bytes, decoded);
+    if (refused || !decoded) {
+      print(io, { file: name, severity: 'error', ...say(refused ?? 'io/encoding') });
       failed = true;
       continue;
     }
@@ -102,9 +105,17 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
         const { mode, uid, gid } = await stat(file);
         const backup = `${given}.bak`;
         // An earlier backup holds an older original than this file: it is kept.
-        if (existsSync(backup)) io.stderr(`${t('fix.backupKept', io.lang, { file: shown(io, backup) })}\n`);
-        else await copyFile(file, backup, constants.COPYFILE_EXCL);
-        await writeFileAtomic(file, result.text, { mode: mode & 0o7777, owner: { uid, gid } });
+        const kept = existsSync(backup);
+        if (kept) io.stderr(`${t('fix.backupKept', io.lang, { file: shown(io, backup) })}\n`);
+        try {
+          if (!kept) await copyFile(file, backup, constants.COPYFILE_EXCL);
+          await writeFileAtomic(file, result.text, { mode: mode & 0o7777, owner: { uid, gid } });
+        } catch (error) {
+          // This file stays as it was (and no backup of it is left behind); the others go on.
+          if (!kept) await rm(backup, { force: true });
+          writeFailed(io, given, error);
+          failed = true;
+        }
       }
     } else {
       outputs.push(result.text);
@@ -114,7 +125,15 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
     const text = outputs.join('');
     // -o FILE is all or nothing: an input that failed leaves FILE as it was.
     if (options.output) {
-      if (!failed) await writeOutput(io, path.resolve(io.cwd, options.output), text);
+      const target = path.resolve(io.cwd, options.output);
+      if (!failed) {
+        try {
+          await writeOutput(io, target, text);
+        } catch (error) {
+          writeFailed(io, target, error);
+          failed = true;
+        }
+      }
     } else io.stdout(text);
   }
   return failed ? EXIT.invalidInput : EXIT.ok;
@@ -145,3 +164,9 @@ const REMOVAL_REASONS: Record<string, string> = {
   'page footer': '页脚',
 };
 const removalReason = (reason: string): Phrase => ({ en: reason, zh: REMOVAL_REASONS[reason] ?? reason });
+
+/** A write that failed, as one line naming the file the user gave (not a temporary file). */
+function writeFailed(io: CliIo, target: string, error: unknown): void {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  io.stderr(`report: ${t('fail.writeFile', io.lang, { file: shown(io, target), reason })}\n`);
+}
