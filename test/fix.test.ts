@@ -85,6 +85,13 @@ describe('report fix', () => {
     const r = report(['fix', 'gbk.txt'], { cwd: dir });
     expect(r.stdout).toBe('关于创建精神文明单位的实施意见\n');
     expect(r.stderr).toContain('gbk.txt: note: not UTF-8; read as GB18030');
+    // Short traditional text saved as GBK: Big5 cannot read all of it, so it is GB18030.
+    writeFileSync(path.join(dir, 'gbk-tc.txt'), iconv.encode('老舊，設備更\n', 'gbk'));
+    const tc = report(['fix', 'gbk-tc.txt'], { cwd: dir });
+    expect(tc.stdout).toBe('老舊，設備更\n');
+    expect(tc.stderr).toBe('gbk-tc.txt: note: not UTF-8; read as GB18030 (save it as UTF-8 to be sure)\n');
+    writeFileSync(path.join(dir, 'big5.txt'), iconv.encode('推動工作，成效顯著\n', 'big5'));
+    expect(report(['fix', 'big5.txt'], { cwd: dir }).stdout).toBe('推動工作，成效顯著\n');
   });
 
   it('warns about lost characters, and fails on them with --strict', () => {

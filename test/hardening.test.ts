@@ -241,6 +241,8 @@ describe('inputs that must build', () => {
     ['utf8-cp1252-quotes.yaml', () => spliced(text, '成立工作领导小组。', Buffer.concat([Buffer.from('成立'), Buffer.from([0x93]), Buffer.from('工作领导小组'), Buffer.from([0x94]), Buffer.from('。')])), /^utf8-cp1252-quotes\.yaml:\d+:\d+: warning: 2 byte\(s\) here and after are not UTF-8/m, '成立“工作领导小组”。'],
     ['utf8-bom-stray.yaml', () => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), spliced(text, '成立工作领导小组。', Buffer.concat([Buffer.from('成立'), Buffer.from([0x93]), Buffer.from('工作领导小组'), Buffer.from([0x94]), Buffer.from('。')]))]), /warning: 2 byte\(s\) here and after are not UTF-8/, '成立“工作领导小组”。'],
     ['utf8-gbk-word.yaml', () => spliced(text, '成立工作领导小组。', Buffer.concat([Buffer.from('成立'), iconv.encode('工作领导小组', 'gbk'), Buffer.from('。')])), /warning: \d+ byte\(s\) here and after are not UTF-8/, '成立工作领导小组。'],
+    // Traditional text saved as GBK: Big5 cannot read all of its pairs, GB18030 reads them whole.
+    ['gbk-traditional.yaml', () => iconv.encode(traditional, 'gbk'), /^gbk-traditional\.yaml: note: not UTF-8; read as GB18030/m, '兩年來，在區委、區政府的正確領導下'],
     ['crlf.yaml', () => text.replace(/\n/g, '\r\n'), undefined, '成立工作领导小组。'],
     ['tabs.yaml', () => 'kind:\t工作总结\ntitle:\t标题\t含制表符\nunit: 单位\ndate: 2024-12-18\nsections:\n\t- heading: 强化组织领导\n\t  text: "甲\t乙"\n', /^tabs\.yaml:6:1: warning: the file is indented with tabs, which YAML does not allow; each leading tab was read as 4 spaces \(indent with spaces\)$/m, '强化组织领导'],
     ['controls.yaml', () => CONTROLS, /^controls\.yaml: warning: \d+ characters? not allowed in a Word file (was|were) removed \(they are control characters; delete them from the record\)$/m, '原始控制字符。'],

@@ -191,10 +191,17 @@ const require = createRequire(import.meta.url);
 function decodeLegacy(bytes: Uint8Array): DecodedText | undefined {
   // NUL bytes mean binary data (or UTF-16 without a BOM): no legacy encoding applies.
   if (bytes.includes(0)) return undefined;
-  const encoding = detectLegacyEncoding(bytes);
   const iconv = require('iconv-lite') as typeof import('iconv-lite');
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
-  return { text, encoding: encoding === 'big5' ? 'Big5' : 'GB18030', assumed: true };
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Bytes one encoding cannot read at all (U+FFFD) and the other reads whole decide it:
+  // traditional text saved as GBK has few of Big5's "common" characters, but Big5 cannot read
+  // all of its pairs. Otherwise the detector weighs how common the characters are.
+  const gb = iconv.decode(buffer, 'gb18030');
+  const big5 = iconv.decode(buffer, 'big5');
+  const gbClean = !gb.includes('\ufffd');
+  const big5Clean = !big5.includes('\ufffd');
+  const encoding = gbClean !== big5Clean ? (gbClean ? 'gb18030' : 'big5') : detectLegacyEncoding(bytes);
+  return { text: encoding === 'big5' ? big5 : gb, encoding: encoding === 'big5' ? 'Big5' : 'GB18030', assumed: true };
 }
 
 /** NUL bytes without a UTF-16 byte-order mark: an executable, an image, an archive. */
