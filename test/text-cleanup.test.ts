@@ -208,6 +208,52 @@ describe('stripBoilerplate on made-up lines', () => {
     expect(result.text).toBe('正文。\n某某单位\n2023年5月6日\n');
   });
 
+  it('keeps the document\'s own lines that look like residue', () => {
+    const real = [
+      '（四）开展版权保护宣传。版权所有人的合法权益受法律保护。',
+      '（五）合同中的免责声明条款须经法律顾问审核。',
+      '三、存在的问题',
+      '部分窗口人员服务意识不强，群众反映排队时间长、材料多...',
+      '（二）完善工作人员的个人资料',
+      '以下是我中心在优化服务方面的几点做法，供大家参考。',
+      '点击进入“我的办件”栏目即可查询办理进度。',
+      '扫码即可预约办理，无需排队。',
+      '门户网站点击量：35万次，政务微博阅读量：120万次',
+      '资料来源：区统计局网站',
+      '网上申报地址：',
+      'https://zwfw.example.gov.cn',
+    ];
+    expect(stripBoilerplate(`${real.join('\n')}\n`).removed).toEqual([]);
+  });
+
+  it('keeps a signature and date after a source line near the end', () => {
+    const result = stripBoilerplate('我社区全年开展活动36场。\n来源：范文先生网\nXX社区居委会\n2023年1月3日\n上一篇：2022年工作计划\n');
+    expect(result.removed.map((r) => r.line)).toEqual([2, 5]);
+    expect(result.text).toBe('我社区全年开展活动36场。\nXX社区居委会\n2023年1月3日\n');
+  });
+
+  it.each([
+    '本文标签：工作总结 范文',
+    '上一篇文章：2022年工作总结',
+    '扫描二维码，关注我们',
+    '本文来源于网络，如有侵权请联系删除',
+    '责任编辑：张三',
+    '发布时间：2023-01-05 10:24:31',
+    '当前位置：首页 > 工作总结 > 年度总结',
+    'Copyright © 2023 example.com All Rights Reserved',
+    '京ICP备12345678号-1',
+    '原文链接：https://www.example.com/a/123.html',
+    '【打印本页】【关闭窗口】',
+    '字号：大 中 小',
+    '阅读 1234',
+    '全文共3256字，阅读约需9分钟',
+    '收藏本文',
+  ])('removes %s between two paragraphs', (line) => {
+    const result = stripBoilerplate(`第一段正文。\n${line}\n第二段正文。\n`);
+    expect(result.removed.map((r) => r.text)).toEqual([line]);
+    expect(result.text).toBe('第一段正文。\n第二段正文。\n');
+  });
+
   it('removes a repeated title only when it repeats the line kept before it', () => {
     expect(stripBoilerplate('工作总结\n工作总结\n正文。\n工作总结\n').removed).toEqual([{ line: 2, text: '工作总结', reason: 'repeated title' }]);
   });
