@@ -316,6 +316,38 @@ describe('unwrap', () => {
     expect(unwrap('全市生产总值比上年，增长了\n1.5个百分点。').text).toBe('全市生产总值比上年，增长了1.5个百分点。');
   });
 
+  it('breaks before full-width and circled numbers, not before "3、4月"', () => {
+    expect(unwrap('各单位要认真落实，切实做好各项工作\n３．加强督查工作，每月通报一次\n（２）完善制度\n⑵建立台账').text).toBe(
+      '各单位要认真落实，切实做好各项工作\n３．加强督查工作，每月通报一次\n（２）完善制度\n⑵建立台账',
+    );
+    expect(unwrap('为做好迎检工作，我局计划在今年\n3、4月份开展专项检查，确保落实到位。').text).toBe('为做好迎检工作，我局计划在今年3、4月份开展专项检查，确保落实到位。');
+  });
+
+  it('drops page numbers and form feeds, and runs a paragraph on across the page break', () => {
+    const text = '在全市村（社区）部署自助终端，实现高频事项就近可办，群众在\n—1—\n\n\f家门口即可办理，等候时间缩短。\n\n第2页\n下一段。\n- 3 -\n';
+    expect(unwrap(text).text).toBe('在全市村（社区）部署自助终端，实现高频事项就近可办，群众在家门口即可办理，等候时间缩短。\n\n下一段。\n');
+  });
+
+  it('joins lines as wide as the printed lines even where they look like a heading or title', () => {
+    // A 28-character layout (a paragraph's first line indented by two), digits set half-width.
+    const text = [
+      '（二）强化宣传，通过网站、微信公众号和宣传栏发布政策',
+      '信息 260 余条，群众知晓率明显提升，网上办事的便利度与',
+      '群众期盼相比还有差距。',
+      '部分部门数据共享不够及时系统对接仍存在壁垒而且基层工',
+      '作人员业务能力参差不齐个别站点服务质量有待提升同时网上办',
+      '事的便利度与群众期盼相比还有差距特别是老年人等群体在使用',
+      '智能设备方面还存在不少困难。',
+      '三、下一步工作打算',
+      '某某市政务服务中心',
+    ].join('\n');
+    expect(unwrap(text).text).toBe(
+      '（二）强化宣传，通过网站、微信公众号和宣传栏发布政策信息 260 余条，群众知晓率明显提升，网上办事的便利度与群众期盼相比还有差距。\n' +
+        '部分部门数据共享不够及时系统对接仍存在壁垒而且基层工作人员业务能力参差不齐个别站点服务质量有待提升同时网上办事的便利度与群众期盼相比还有差距特别是老年人等群体在使用智能设备方面还存在不少困难。\n' +
+        '三、下一步工作打算\n某某市政务服务中心',
+    );
+  });
+
   it('keeps headings and titles on their own line', () => {
     const text = '2023年工作总结\n一、强化氛围营造，树立争先意识\n创建文明单位活动，是\n群众性活动。\n来源：某某网\n某某单位\n2023年12月31日';
     expect(unwrap(text).text).toBe('2023年工作总结\n一、强化氛围营造，树立争先意识\n创建文明单位活动，是群众性活动。\n来源：某某网\n某某单位\n2023年12月31日');

@@ -12,20 +12,26 @@
  *    A is not a heading), B starts with punctuation no line starts with (、，。）”…), or A ends
  *    with one no paragraph ends with (、，（“《…): join.
  * 3. B starts with a heading marker (一、 （一） 1、 1． (1) ① 第一 一是 [1] 【…】): break.
- * 4. A is a heading (a marker, at most 40 characters, no full stop) or a title (at most 40
- *    characters, no sentence punctuation): break. In a spaced-out copy (blank lines between
+ * 4. A is as long as the printed lines (the width most lines ending mid-sentence share, when
+ *    the text shows one: see wrapWidthOf): join. Else A is a heading (a marker, at most 40
+ *    characters, no full stop) or a title (at most 40 characters, no sentence punctuation): break. In a spaced-out copy (blank lines between
  *    lines, and a fifth or more of the lines ending mid-sentence) only if A is followed by as
  *    wide a gap as its paragraph began with: in seed 003's PDF copy "4、进一步加强文化阵地建"
  *    follows a paragraph gap and is followed by a mere line gap — a wrapped line, not a heading.
  * 5. Otherwise A was wrapped: join. Chinese joins with nothing between; Latin words get a space.
  * Blank lines between paragraphs come out as one blank line; leading and trailing blank lines
- * go. A line that joins nothing comes out as it was.
+ * go. A line that joins nothing comes out as it was. Page numbers on their own line (—1—, - 2 -,
+ * 第3页, 4/12) and form feeds are the PDF's, not the text's: they go, and the blank lines of the
+ * page break do not count as a paragraph gap, so a paragraph runs on across the page.
  */
 
 export interface Join {
   /** 1-based input line whose following line break was removed. */
   line: number;
 }
+
+/** A page number a PDF copy leaves on its own line: —1—, - 2 -, 第3页, 4/12, 第 5 页 共 12 页. */
+const PAGE_NUMBER = /^(?:[—–－-]\s*[\d０-９]+\s*[—–－-]|第\s*[\d０-９]+\s*[页頁](?:\s*[,，]?\s*共\s*[\d０-９]+\s*[页頁])?|[\d０-９]+\s*\/\s*[\d０-９]+|[Pp]age\s+\d+(?:\s+of\s+\d+)?)$/;
 
 const TERMINAL = /(?:[。！？；：!?;:…]|(?<!\d)\.)[”’"'」』）)】》\]］*]*$/;
 const NUMBER_ONLY = /^[\d０-９]+(?:[.,．:：/-][\d０-９]+)*[%％]?$/;
@@ -36,8 +42,8 @@ const HEADING = new RegExp(
     [
       '[一二三四五六七八九十百零〇]+[、．.]', // 一、
       '[（(][一二三四五六七八九十百零〇]+[）)]', // （一）
-      '\\d+[、．]|\\d+\\.(?!\\d)', // 1、 1． 1. (not 1.5)
-      '[（(]\\d+[）)]|[①-⑳]', // (1) ①
+      '[\\d０-９]+、(?![\\d０-９])|[\\d０-９]+．|[\\d０-９]+\\.(?![\\d０-９])', // 1、 1． 1. ３． (not 1.5, nor 3、4月)
+      '[（(][\\d０-９]+[）)]|[①-⑳⑴-⒇⒈-⒛]', // (1) （２） ① ⑵ ⒈
       '第[一二三四五六七八九十百零〇\\d]+(?:[章节節条條篇款项項]|部分|[，,、：:])', // 第一章 第一，
       '[一二三四五六七八九十]+是', // 一是
       '[[［]\\d+[\\]］]', // [1] a reference
@@ -80,7 +86,43 @@ function endsMidSentence(line: Line): boolean {
  * The usual gap between lines, and whether the text is a spaced-out hard-wrapped copy: blank
  * lines between lines (a gap of one or more) and at least a fifth of the lines ending mid-sentence.
  */
-function layout(lines: Line[]): { usualGap: number; spacedOut: boolean } {
+interface Layout {
+  usualGap: number;
+  spacedOut: boolean;
+  /** The printed line width in columns, when one shows: the width most lines ending mid-sentence share. */
+  wrapWidth: number;
+}
+
+/**
+ * The width a PDF copy's lines were printed at, in columns (a Chinese or full-width character
+ * two, others one: digits and Latin letters are set half as wide): the commonest width of lines
+ * (ten characters or more) that end mid-sentence, give or take four columns (a paragraph's first
+ * line is indented by two characters; spaces around Latin words and digits shift a line a
+ * little), when at least three lines and two in five of all lines have it. A line from six
+ * columns short of it counts as full. 0 when the text shows no such width.
+ */
+function wrapWidthOf(lines: Line[]): number {
+  const widths = lines.map((line) => line.text.trim()).filter((text) => text.length >= 10 && !TERMINAL.test(text)).map(columns);
+  const counts = new Map<number, number>();
+  for (const width of widths) counts.set(width, (counts.get(width) ?? 0) + 1);
+  let wrap = 0;
+  let best = 0;
+  for (const width of counts.keys()) {
+    let near = 0;
+    for (let d = -4; d <= 4; d++) near += counts.get(width + d) ?? 0;
+    if (near > best || (near === best && width > wrap)) [wrap, best] = [width, near];
+  }
+  return best >= 3 && best * 5 >= lines.length * 2 ? wrap : 0;
+}
+
+/** Display columns: two for East Asian wide characters, one for the rest. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += ch.codePointAt(0)! >= 0x1100 ? 2 : 1;
+  return n;
+}
+
+function layout(lines: Line[]): Layout {
   const counts = new Map<number, number>();
   for (const line of lines.slice(1)) counts.set(line.gap, (counts.get(line.gap) ?? 0) + 1);
   let usualGap = 0;
@@ -89,16 +131,18 @@ function layout(lines: Line[]): { usualGap: number; spacedOut: boolean } {
     if (count > best || (count === best && gap < usualGap)) [usualGap, best] = [gap, count];
   }
   const wrapped = lines.filter(endsMidSentence).length;
-  return { usualGap, spacedOut: usualGap > 0 && wrapped * 5 >= lines.length };
+  return { usualGap, spacedOut: usualGap > 0 && wrapped * 5 >= lines.length, wrapWidth: wrapWidthOf(lines) };
 }
 
-function breaksBetween(paragraph: Paragraph, next: Line, { usualGap, spacedOut }: { usualGap: number; spacedOut: boolean }): boolean {
+function breaksBetween(paragraph: Paragraph, next: Line, { usualGap, spacedOut, wrapWidth }: Layout): boolean {
   const a = paragraph.last.text.trim();
   const b = next.text.trim();
   if (TERMINAL.test(a) || next.gap > usualGap) return true;
   const heading = isHeading(paragraph);
   if (NUMBER_ONLY.test(a) || (NUMBER_ONLY.test(b) && !heading) || CANNOT_START.test(b) || CANNOT_END.test(a)) return false;
   if (HEADING.test(b)) return true;
+  // A line as wide as the printed lines ran on: no title or heading ends there.
+  if (wrapWidth > 0 && columns(a) >= wrapWidth - 6) return false;
   // In a spaced-out copy a heading or title is followed by as wide a gap as came before it.
   return (!spacedOut || next.gap >= paragraph.startGap) && (heading || isTitle(a));
 }
@@ -119,11 +163,20 @@ export function unwrap(text: string): { text: string; joins: Join[] } {
 
   const lines: Line[] = [];
   let gap = 0;
-  raw.forEach((line, index) => {
-    if (line.trim() === '') gap++;
-    else {
+  // After a page number, blank lines are the page break's, not a paragraph's.
+  let pageBreak = false;
+  raw.forEach((rawLine, index) => {
+    const line = rawLine.replace(/\f/g, '');
+    if (PAGE_NUMBER.test(line.trim())) {
+      pageBreak = true;
+      return;
+    }
+    if (line.trim() === '') {
+      if (!pageBreak) gap++;
+    } else {
       lines.push({ index, text: line, gap: lines.length === 0 ? 0 : gap });
       gap = 0;
+      pageBreak = false;
     }
   });
 
