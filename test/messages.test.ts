@@ -149,9 +149,9 @@ describe('broken records through the binary', () => {
     expect(text).toMatch(/binary\.yaml: 这个文件像是二进制文件，不是文本/);
     expect(text).toMatch(/syntax\.yaml:\d+:\d+: 第\d+行第\d+列：YAML 格式错误：/);
     expect(text).toMatch(/period\.yaml:4:\d+: 第4行第\d+列：`period\.to`（截止）早于 `period\.from`（起始），请把两者对调/);
-    expect(text).toMatch(/garbled\.yaml:4:8: 警告：第4行第8列：丢失的字符“�”无法恢复，请对照原件重新录入/);
+    expect(text).toMatch(/garbled\.yaml:4:9: 警告：第4行第9列：丢失的字符“�”无法恢复，请对照原件重新录入/);
     expect(text).toMatch(/^已检查 \d+ 个：\d+ 个无误，\d+ 个有错误$/m);
-    expect(text).toContain('garbled.yaml:5:10: 警告：第5行第10列：已修复乱码（GBK 文字被当作 Latin-1 读取）：“Äê´´½¨”→“年创建”，请在记录文件里改正');
+    expect(text).toContain('garbled.yaml:5:14: 警告：第5行第14列：已修复乱码（GBK 文字被当作 Latin-1 读取）：“Äê´´½¨”→“年创建”，请在记录文件里改正');
   });
 
   it('prints the same problems in English under LANG=C', () => {
