@@ -59,6 +59,26 @@ describe('report fix', () => {
     expect(intoFolder.stderr).toBe('report: cannot write folder (EISDIR)\n');
   });
 
+  it('this session\'s repairs, through the binary: —— beside a garbled clause, boilerplate kept and removed, page numbers, C1 controls escaped', () => {
+    const gbkAsCp1252 = (text: string) => new TextDecoder('windows-1252').decode(iconv.encode(text, 'gbk'));
+    const dash = report(['fix'], { input: `他说——${gbkAsCp1252('但是')}。\n` });
+    expect(dash.stdout).toBe('他说——但是。\n');
+
+    const farm = report(['fix', '--strip-boilerplate'], {
+      input: '我社区全年开展活动36场。\n（四）开展版权保护宣传。版权所有人的合法权益受法律保护。\n来源：范文先生网\n当前位置：首页 > 工作总结\nXX社区居委会\n2023年1月3日\n京ICP备12345678号-1\n',
+    });
+    expect(farm.stdout).toBe('我社区全年开展活动36场。\n（四）开展版权保护宣传。版权所有人的合法权益受法律保护。\nXX社区居委会\n2023年1月3日\n');
+    expect(farm.stderr.trim().split('\n')).toHaveLength(3);
+
+    const pdf = report(['fix', '--unwrap'], { input: '在全市村（社区）部署自助终端，实现高频事项就近可办，群众在\n—1—\n\n\f家门口即可办理。\n３．加强督查\n' });
+    expect(pdf.stdout).toBe('在全市村（社区）部署自助终端，实现高频事项就近可办，群众在家门口即可办理。\n３．加强督查\n');
+
+    const c1 = report(['fix', '--report'], { input: '他说\u0093好\u0094。\n' });
+    expect(c1.stdout).toBe('他说“好”。\n');
+    expect(c1.stderr).toContain('"\\u0093" → "“"');
+    expect(c1.stderr).not.toMatch(/[\u0080-\u009f]/);
+  });
+
   it('reports each change with its position', () => {
     const dir = scratch();
     writeFileSync(path.join(dir, 'in.txt'), `标题\n按照${gbkAsLatin1('全区精神文明建设会议')}要求\n`);

@@ -24,7 +24,7 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 
 describe('findUnrecoverable', () => {
   it('finds the lost character of seed 004 (常�R) and nothing in the other seeds', () => {
-    expect(findUnrecoverable(seed('004'))).toEqual([{ line: 10, column: 211, text: '\uFFFD', kind: 'replacement-character' }]);
+    expect(findUnrecoverable(seed('004'))).toEqual([{ line: 10, column: 211, offset: seed('004').indexOf('\uFFFD'), text: '\uFFFD', kind: 'replacement-character' }]);
     expect(linesOf(seed('004'))[9]!.slice(209, 212)).toBe('常\uFFFDR');
     for (const prefix of ['000', '001', '002', '003']) expect(findUnrecoverable(seed(prefix))).toEqual([]);
   });
@@ -32,12 +32,14 @@ describe('findUnrecoverable', () => {
   it('reports one entry per maximal run, with 1-based line and UTF-16 column', () => {
     const text = '好锟斤拷锟斤拷a\r\n斤拷锟斤拷锟\n烫烫的烫烫烫烫，屯田屯屯屯\r𠀀\uFFFD\uFFFDx';
     expect(findUnrecoverable(text)).toEqual([
-      { line: 1, column: 2, text: '锟斤拷锟斤拷', kind: 'kunjinkao' },
-      { line: 2, column: 1, text: '斤拷锟斤拷锟', kind: 'kunjinkao' },
-      { line: 3, column: 4, text: '烫烫烫烫', kind: 'tangtang' },
-      { line: 3, column: 11, text: '屯屯屯', kind: 'tuntun' },
-      { line: 4, column: 3, text: '\uFFFD\uFFFD', kind: 'replacement-character' },
+      { line: 1, column: 2, offset: 1, text: '锟斤拷锟斤拷', kind: 'kunjinkao' },
+      { line: 2, column: 1, offset: 10, text: '斤拷锟斤拷锟', kind: 'kunjinkao' },
+      { line: 3, column: 4, offset: 20, text: '烫烫烫烫', kind: 'tangtang' },
+      { line: 3, column: 11, offset: 27, text: '屯屯屯', kind: 'tuntun' },
+      { line: 4, column: 3, offset: 33, text: '\uFFFD\uFFFD', kind: 'replacement-character' },
     ]);
+    // The offset is where the text stands in the whole string, across CRLF, LF and CR.
+    for (const found of findUnrecoverable(text)) expect(text.slice(found.offset, found.offset + found.text.length)).toBe(found.text);
   });
 
   it('orders findings on a line by column and accepts the halves 锟斤 and 斤拷', () => {

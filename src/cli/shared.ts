@@ -68,13 +68,26 @@ export function buildTime(io: CliIo): { now: Date; epoch?: number } | number {
 }
 
 /**
- * Writes an output a user named (-o, --json FILE). Standard output named as a file
- * (`/dev/stdout`, `/dev/fd/1`) goes through io.stdout: when it is a socket (as a parent
- * process's pipe may be) the path cannot be opened at all.
+ * Writes an output a user named (-o, --json FILE); false, with the failure said on stderr as one
+ * line naming that file (never the temporary file beside it), when it cannot. Standard output
+ * named as a file (`/dev/stdout`, `/dev/fd/1`) goes through io.stdout: when it is a socket (as a
+ * parent process's pipe may be) the path cannot be opened at all.
  */
-export async function writeOutput(io: CliIo, target: string, data: string): Promise<void> {
-  if (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(target)) io.stdout(data);
-  else await writeFileAtomic(target, data);
+export async function writeOutput(io: CliIo, target: string, data: string): Promise<boolean> {
+  try {
+    if (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(target)) io.stdout(data);
+    else await writeFileAtomic(target, data);
+    return true;
+  } catch (error) {
+    writeFailed(io, target, error);
+    return false;
+  }
+}
+
+/** A write of `target` that failed, said as one line. */
+export function writeFailed(io: CliIo, target: string, error: unknown): void {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  io.stderr(`report: ${t('fail.writeFile', io.lang, { file: shown(io, target), reason })}\n`);
 }
 
 /** A path as a word a shell reads back whole: quoted when it has spaces or shell characters. */

@@ -108,7 +108,9 @@ function decodeUtf8WithStrayBytes(bytes: Uint8Array, encoding: string, share: nu
  * general punctuation, full-width forms, kana, an emoji.
  */
 function isLikelyText(bytes: Uint8Array, i: number, length: number): boolean {
-  const cp = new TextDecoder('utf-8').decode(bytes.subarray(i, i + length)).codePointAt(0)!;
+  // The code point of a valid three- or four-byte sequence, from its bits.
+  let cp = bytes[i]! & (length === 3 ? 0x0f : 0x07);
+  for (let k = 1; k < length; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f);
   return (
     (cp >= 0x2000 && cp <= 0x206f) ||
     (cp >= 0x3000 && cp <= 0x30ff) ||

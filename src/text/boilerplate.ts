@@ -59,11 +59,9 @@ const NAVIGATION = new RegExp(
 const TAGS = /^(?:[热熱][门門]|相[关關]|文章|本文)?(?:[标標][签籤簽]|tags?)\s*(?:[:：].{0,80})?$/i;
 /** Calls to share that are residue even in a whole sentence ("百度搜索“看文倉”，…，您的在線圖書館！"). */
 const SHARE_ALWAYS = [/^[欢歡]迎(?:[转轉][载載]|分享|[关關][注註])/, /^[请請]?(?:百度|谷歌|Google\s*)?搜索\s*[“"「『]/i];
-/** Calls to share, in a line that is no sentence ("版权所有人的合法权益受法律保护。" is one). */
-const SHARE = [
-  /^[欢歡]迎(?:[转轉][载載]|分享|[关關][注註])/,
+/** Calls to share only in a line that is no sentence ("版权所有人的合法权益受法律保护。" is one). */
+const SHARE_OUTSIDE_PROSE = [
   /[转轉][载載][请請]?[注註]明|未[经經].{0,8}[许許]可.{0,8}[转轉][载載]|版[权權]所有|版[权權][声聲]明|免[责責][声聲]明|[侵][权權].{0,8}(?:删除|刪除)|^copyright\b|^©|ICP[备備]/i,
-  /^[请請]?(?:百度|谷歌|Google\s*)?搜索\s*[“"「『]/i,
   /^(?:分享到|[扫掃][码碼]|[扫掃]一[扫掃]|[扫掃]描二[维維][码碼]|[长長]按[识識][别別]|[关關][注註](?:我[们們]|微信|公众号|公眾號))/,
 ];
 const EDITOR_VOICE = /小[编編]/;
@@ -105,7 +103,7 @@ function residue(s: string): string | undefined {
   if (/^作者[:：].{0,30}[来來]源[:：]/.test(s)) return 'source/attribution';
   if (TAGS.test(s)) return 'tags';
   if (NAVIGATION.test(s) && !s.endsWith('。')) return 'navigation';
-  if (s.length <= 100 && SHARE.some((pattern) => pattern.test(s)) && !(sentence && !SHARE_ALWAYS.some((pattern) => pattern.test(s)))) return 'call to share';
+  if (s.length <= 100 && (SHARE_ALWAYS.some((pattern) => pattern.test(s)) || (!sentence && SHARE_OUTSIDE_PROSE.some((pattern) => pattern.test(s))))) return 'call to share';
   if (s.length <= 300 && ((EDITOR_VOICE.test(s) && EDITOR_DEED.test(s)) || (INTRO.test(s) && READER_WISH.test(s) && !OWN_VOICE.test(s)))) return "editor's note";
   if (s.length <= 80 && !s.includes('。') && COUNTER.test(s)) return 'counter';
   if (URL_ONLY.test(s)) return 'URL';

@@ -66,25 +66,13 @@ export function repairRecordStrings(file: string, parsed: ParsedYaml, options: R
         return result.text;
       })
       .join('\n');
-    const lost = findUnrecoverable(repaired);
-    if (lost.length > 0) {
-      // Line starts of the repaired text, to turn a finding's line and column into an offset.
-      const starts = [0];
-      for (let nl = repaired.search(/\r\n|\n|\r/); nl >= 0; ) {
-        const length = repaired.startsWith('\r\n', nl) ? 2 : 1;
-        starts.push(nl + length);
-        const next = repaired.slice(nl + length).search(/\r\n|\n|\r/);
-        nl = next < 0 ? -1 : nl + length + next;
-      }
-      for (const l of lost) {
-        const offset = starts[l.line - 1]! + l.column - 1;
-        diagnostics.push({
-          file,
-          ...parsed.positionOf(path, which, { text: l.text, occurrence: countIn(repaired.slice(0, offset), l.text) }),
-          severity: options.strict ? 'error' : 'warning',
-          ...say('text/unrecoverable', { text: l.text }),
-        });
-      }
+    for (const lost of findUnrecoverable(repaired)) {
+      diagnostics.push({
+        file,
+        ...parsed.positionOf(path, which, { text: lost.text, occurrence: countIn(repaired.slice(0, lost.offset), lost.text) }),
+        severity: options.strict ? 'error' : 'warning',
+        ...say('text/unrecoverable', { text: lost.text }),
+      });
     }
     return repaired;
   };

@@ -16,6 +16,8 @@
 export interface Unrecoverable {
   line: number;
   column: number;
+  /** Where it starts in the whole text (UTF-16 units). */
+  offset: number;
   text: string;
   kind: 'replacement-character' | 'kunjinkao' | 'tangtang' | 'tuntun';
 }
@@ -30,14 +32,16 @@ const PATTERNS: ReadonlyArray<readonly [Unrecoverable['kind'], RegExp]> = [
 
 export function findUnrecoverable(text: string): Unrecoverable[] {
   const found: Unrecoverable[] = [];
-  text.split(/\r\n|\n|\r/).forEach((line, index) => {
+  let lineStart = 0;
+  for (const [index, line] of text.split(/\r\n|\n|\r/).entries()) {
     const onLine: Unrecoverable[] = [];
     for (const [kind, pattern] of PATTERNS) {
       for (const match of line.matchAll(pattern)) {
-        onLine.push({ line: index + 1, column: match.index + 1, text: match[0], kind });
+        onLine.push({ line: index + 1, column: match.index + 1, offset: lineStart + match.index, text: match[0], kind });
       }
     }
     found.push(...onLine.sort((a, b) => a.column - b.column));
-  });
+    lineStart += line.length + (text.startsWith('\r\n', lineStart + line.length) ? 2 : 1);
+  }
   return found;
 }

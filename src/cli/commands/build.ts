@@ -193,12 +193,7 @@ export async function build(inputs: string[], options: BuildOptions, io: CliIo):
     )}\n`;
     if (typeof options.json === 'string') {
       const target = resolve(options.json);
-      try {
-        await writeOutput(io, target, json);
-      } catch (error) {
-        io.stderr(`report: ${t('fail.writeFile', lang, { file: shown(io, target), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
-        return EXIT.invalidInput;
-      }
+      if (!(await writeOutput(io, target, json))) return EXIT.invalidInput;
     } else io.stdout(json);
   }
   if (interrupted) return EXIT.interrupted;

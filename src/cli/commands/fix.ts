@@ -14,7 +14,7 @@ import { fixText, type FixOptions } from '../../text/fix-text.js';
 import { EXIT } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import type { Converter, Script } from '../../text/script.js';
-import { shown, writeOutput } from '../shared.js';
+import { shown, writeFailed, writeOutput } from '../shared.js';
 
 export interface FixCommandOptions {
   output?: string;
@@ -126,14 +126,7 @@ export async function fix(inputs: string[], options: FixCommandOptions, io: CliI
     // -o FILE is all or nothing: an input that failed leaves FILE as it was.
     if (options.output) {
       const target = path.resolve(io.cwd, options.output);
-      if (!failed) {
-        try {
-          await writeOutput(io, target, text);
-        } catch (error) {
-          writeFailed(io, target, error);
-          failed = true;
-        }
-      }
+      if (!failed && !(await writeOutput(io, target, text))) failed = true;
     } else io.stdout(text);
   }
   return failed ? EXIT.invalidInput : EXIT.ok;
@@ -164,9 +157,3 @@ const REMOVAL_REASONS: Record<string, string> = {
   'page footer': '页脚',
 };
 const removalReason = (reason: string): Phrase => ({ en: reason, zh: REMOVAL_REASONS[reason] ?? reason });
-
-/** A write that failed, as one line naming the file the user gave (not a temporary file). */
-function writeFailed(io: CliIo, target: string, error: unknown): void {
-  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  io.stderr(`report: ${t('fail.writeFile', io.lang, { file: shown(io, target), reason })}\n`);
-}

@@ -47,12 +47,7 @@ export async function preview(input: string, options: PreviewOptions, io: CliIo)
   if (!rendered.ok || hasErrors(rendered.diagnostics)) return EXIT.invalidInput;
   if (options.output) {
     const target = path.resolve(io.cwd, options.output);
-    try {
-      await writeOutput(io, target, rendered.value.markdown);
-    } catch (error) {
-      io.stderr(`report: ${t('fail.writeFile', io.lang, { file: shown(io, target), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}\n`);
-      return EXIT.invalidInput;
-    }
+    if (!(await writeOutput(io, target, rendered.value.markdown))) return EXIT.invalidInput;
   } else {
     io.stdout(rendered.value.markdown);
   }
